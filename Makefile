@@ -1,0 +1,37 @@
+# The sqlite_fts5 build tag compiles SQLite's full-text search into the
+# binary; every target passes it.
+GO      ?= go
+TAGS    := sqlite_fts5
+BIN     := ./citebot
+SHARED  ?= ../shared
+
+.PHONY: all build demo test vet fuzz bench eval clean
+
+all: build
+
+build:
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/citebot
+
+# Try citebot on the bundled example corpus (no Discord needed).
+demo: build
+	$(BIN) demo
+
+# The test command CI runs.
+test:
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) test -tags $(TAGS) ./...
+
+fuzz:
+	$(GO) test -tags $(TAGS) -run=^$$ -fuzz=FuzzSearch -fuzztime=60s ./retrieval/
+	$(GO) test -tags $(TAGS) -run=^$$ -fuzz=FuzzParse -fuzztime=60s ./corpus/
+
+bench:
+	$(GO) test -tags $(TAGS) -run=^$$ -bench=. -benchmem ./retrieval/ ./corpus/
+
+# Accuracy on the shared acceptance data, when it sits beside the checkout.
+eval: build
+	python3 $(SHARED)/eval/score.py --bin $(BIN) --corpus $(SHARED)/corpus --gold $(SHARED)/eval/seeds.jsonl --verbose
+	python3 $(SHARED)/eval/score.py --bin $(BIN) --corpus examples/corpus --gold examples/gold.jsonl --verbose
+
+clean:
+	rm -f $(BIN)

@@ -1,0 +1,198 @@
+// Package retrieval stores documents in an embedded SQLite index with FTS5
+// and answers questions with ranked, verbatim passages. It is the only
+// package that speaks SQL or stems words.
+package retrieval
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+// applicationID marks a SQLite file as a citebot index ("CTBT"), so that
+// another program's database is refused instead of modified.
+const applicationID = 0x43544254
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Errors a caller may want to tell apart; each is wrapped with the path.
+var (
+	ErrNoIndex     = errors.New("no index")
+	ErrCorpus      = errors.New("corpus folder")
+	ErrUnreadable  = errors.New("cannot open index")
+	ErrForeign     = errors.New("not a citebot index")
+	ErrNewerSchema = errors.New("index made by a newer citebot")
+	ErrNoFTS5      = errors.New("this citebot was built without SQLite FTS5: rebuild it with `go build -tags sqlite_fts5 ./cmd/citebot`")
+)
+
+// DB is an open index file.
+type DB struct {
+	path string
+	db   *sql.DB
+	an   *Analyzer
+	// passageCount is N in the IDF formula, read once at open: an index
+	// is replaced, not edited, under a running reader.
+	passageCount int
+}
+
+// OpenMode says whether Open may create or migrate the file.
+type OpenMode int
+
+const (
+	// ReadOnly opens an existing, current index for searching.
+	ReadOnly OpenMode = iota
+	// ReadWrite creates the index when missing and migrates it when old.
+	ReadWrite
+)
+
+// Open opens the index at path. In ReadOnly mode a missing file is
+// ErrNoIndex; in either mode a file of another program is ErrForeign and one
+// written by a newer schema is ErrNewerSchema.
+func Open(ctx context.Context, path string, mode OpenMode) (*DB, error) {
+	if mode == ReadOnly {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("open index %s: %w", path, ErrNoIndex)
+		}
+	}
+	dsn := "file:" + path + "?_busy_timeout=10000&_foreign_keys=on&_synchronous=NORMAL"
+	if mode == ReadOnly {
+		dsn += "&mode=ro"
+	}
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	d := &DB{path: path, db: db, an: NewAnalyzer()}
+	if err := d.prepare(ctx, mode); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// Close releases the database.
+func (d *DB) Close() error { return d.db.Close() }
+
+// Path returns the file the index lives in.
+func (d *DB) Path() string { return d.path }
+
+func (d *DB) prepare(ctx context.Context, mode OpenMode) error {
+	var fts5 bool
+	if err := d.db.QueryRowContext(ctx, "SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&fts5); err != nil {
+		return classify(err)
+	}
+	if !fts5 {
+		return ErrNoFTS5
+	}
+	var appID, version int
+	if err := d.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return classify(err)
+	}
+	if err := d.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return classify(err)
+	}
+	migrations, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	switch {
+	case appID == 0 && version == 0:
+		var tables int
+		if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+			return classify(err)
+		}
+		if tables > 0 {
+			return ErrForeign
+		}
+		if mode == ReadOnly {
+			return ErrNoIndex
+		}
+	case appID != applicationID:
+		return ErrForeign
+	case version > len(migrations):
+		return fmt.Errorf("%w: schema version %d, this citebot knows up to %d; upgrade citebot", ErrNewerSchema, version, len(migrations))
+	case version < len(migrations) && mode == ReadOnly:
+		return fmt.Errorf("index has schema version %d, this citebot needs %d: run `citebot index` to upgrade it", version, len(migrations))
+	}
+	if mode == ReadWrite {
+		if _, err := d.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+			return classify(err)
+		}
+		if err := d.migrate(ctx, version, migrations); err != nil {
+			return err
+		}
+	}
+	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM passages").Scan(&d.passageCount); err != nil {
+		return fmt.Errorf("count passages: %w", err)
+	}
+	return nil
+}
+
+// migrate applies the migrations after version, each in its own
+// transaction together with the user_version bump.
+func (d *DB) migrate(ctx context.Context, version int, migrations []string) error {
+	for i := version; i < len(migrations); i++ {
+		tx, err := d.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migrate to %d: %w", i+1, err)
+		}
+		stmts := migrations[i] + fmt.Sprintf("\nPRAGMA application_id = %d;\nPRAGMA user_version = %d;", applicationID, i+1)
+		if _, err := tx.ExecContext(ctx, stmts); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate to %d: %w", i+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migrate to %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// loadMigrations returns the embedded migrations in order: file N holds the
+// step from schema version N-1 to N.
+func loadMigrations() ([]string, error) {
+	entries, err := migrationFiles.ReadDir("migrations")
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	out := make([]string, 0, len(entries))
+	for i, e := range entries {
+		num, _, _ := strings.Cut(e.Name(), "_")
+		if n, err := strconv.Atoi(num); err != nil || n != i+1 {
+			return nil, fmt.Errorf("migration %s out of sequence", e.Name())
+		}
+		b, err := migrationFiles.ReadFile(path.Join("migrations", e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", e.Name(), err)
+		}
+		out = append(out, string(b))
+	}
+	return out, nil
+}
+
+// classify turns SQLite's reasons for refusing a file into ErrForeign, so the
+// user reads "not a citebot index" rather than a driver message.
+func classify(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrNotADB, sqlite3.ErrCorrupt:
+			return fmt.Errorf("%w: %v", ErrForeign, err)
+		case sqlite3.ErrCantOpen, sqlite3.ErrPerm, sqlite3.ErrAuth, sqlite3.ErrReadonly:
+			return fmt.Errorf("%w: %v", ErrUnreadable, err)
+		}
+	}
+	return err
+}

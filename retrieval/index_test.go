@@ -1,0 +1,225 @@
+package retrieval
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/citebot/citebot/corpus"
+)
+
+// writeCorpus writes files (relative path -> content) under a new folder.
+func writeCorpus(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// build indexes dir into dbPath and fails the test on error.
+func build(t *testing.T, dbPath, dir string, opts IndexOptions) IndexStats {
+	t.Helper()
+	st, err := Build(context.Background(), dbPath, dir, opts)
+	if err != nil {
+		t.Fatalf("Build(%s) error = %v", dir, err)
+	}
+	return st
+}
+
+func openIndex(t *testing.T, dbPath string) *DB {
+	t.Helper()
+	d, err := Open(context.Background(), dbPath, ReadOnly)
+	if err != nil {
+		t.Fatalf("Open(%s) error = %v", dbPath, err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+var harborFiles = map[string]string{
+	"bridge.md": "---\ntitle: Council backs harbor bridge\nurl: https://news.example.org/bridge\ndate: 2025-03-14\n---\n\n" +
+		"The town council voted five to two on Tuesday to build a fixed bridge across the harbor.\n\n" +
+		"\u201cThis bridge will carry the town for fifty years,\u201d said Mayor Ada Plumb.\n",
+	"ferry/strike.txt": "Ferry crews walk out\n\nFerry crews stopped work on Monday over pay and rosters.\n\n" +
+		"The operator said talks would resume next week.\n",
+	"notes.txt": "Budget notes\n\nThe library roof needs repair before winter.\n",
+}
+
+func TestBuildIncremental(t *testing.T) {
+	dir := writeCorpus(t, harborFiles)
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+
+	st := build(t, dbPath, dir, IndexOptions{})
+	if st.Files != 3 || st.Indexed != 3 || st.Documents != 3 || st.Passages < 5 {
+		t.Fatalf("first Build stats = %+v, want 3 files indexed, 3 documents, >=5 passages", st)
+	}
+
+	st = build(t, dbPath, dir, IndexOptions{})
+	if st.Unchanged != 3 || st.Indexed != 0 {
+		t.Errorf("second Build stats = %+v, want all 3 unchanged", st)
+	}
+
+	// Change one file, delete another, add a third.
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("Budget notes\n\nThe pool reopens in June after repairs.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "ferry", "strike.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "new.txt"), []byte("Market day\n\nThe market moves to the quay in spring.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st = build(t, dbPath, dir, IndexOptions{})
+	if st.Indexed != 2 || st.Unchanged != 1 || st.Removed != 1 || st.Documents != 3 {
+		t.Errorf("third Build stats = %+v, want 2 indexed, 1 unchanged, 1 removed, 3 documents", st)
+	}
+
+	d := openIndex(t, dbPath)
+	ctx := context.Background()
+	for _, tt := range []struct {
+		q        string
+		wantPath string
+	}{
+		{"pool reopens", "notes.txt"},
+		{"market quay", "new.txt"},
+		{"ferry crews", ""},
+		{"library roof", ""},
+	} {
+		hits, err := d.Search(ctx, tt.q, 5)
+		if err != nil {
+			t.Fatalf("Search(%q) error = %v", tt.q, err)
+		}
+		got := ""
+		if len(hits) > 0 {
+			got = hits[0].Doc.Path
+		}
+		if got != tt.wantPath {
+			t.Errorf("Search(%q) top path = %q, want %q", tt.q, got, tt.wantPath)
+		}
+	}
+	// No FTS row may outlive its passage.
+	var orphans int
+	if err := d.db.QueryRow("SELECT count(*) FROM passages_fts WHERE rowid NOT IN (SELECT id FROM passages)").Scan(&orphans); err != nil {
+		t.Fatal(err)
+	}
+	if orphans != 0 {
+		t.Errorf("%d FTS rows without a passage after incremental update", orphans)
+	}
+}
+
+func TestBuildSkipsBadFiles(t *testing.T) {
+	dir := writeCorpus(t, map[string]string{
+		"good.txt":  "Good news\n\nThe harbor reopened today after the storm.\n",
+		"empty.txt": "   \n\n",
+		"bin.txt":   "\x00\x01\x02binary\x00",
+		"big.txt":   strings.Repeat("Long text about the harbor. ", 100),
+	})
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	var warnings []string
+	st := build(t, dbPath, dir, IndexOptions{
+		Warn: func(m string) { warnings = append(warnings, m) },
+		Load: corpus.Options{MaxFileSize: 1000},
+	})
+	if st.Skipped != 3 || st.Documents != 1 {
+		t.Errorf("Build stats = %+v, want 3 skipped, 1 document", st)
+	}
+	for _, name := range []string{"empty.txt", "bin.txt", "big.txt"} {
+		found := false
+		for _, w := range warnings {
+			if strings.HasPrefix(w, name+":") && !strings.Contains(w, "\n") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no one-line warning naming %s in %q", name, warnings)
+		}
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	ctx := context.Background()
+	tmp := t.TempDir()
+
+	_, err := Build(ctx, filepath.Join(tmp, "a.db"), filepath.Join(tmp, "missing"), IndexOptions{})
+	if !errors.Is(err, ErrCorpus) || !strings.Contains(err.Error(), "missing") {
+		t.Errorf("Build(missing folder) error = %v, want ErrCorpus naming the folder", err)
+	}
+
+	foreign := filepath.Join(tmp, "foreign.db")
+	db, err := sql.Open("sqlite3", foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("CREATE TABLE accounts(id INTEGER)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	dir := writeCorpus(t, harborFiles)
+	if _, err := Build(ctx, foreign, dir, IndexOptions{}); !errors.Is(err, ErrForeign) {
+		t.Errorf("Build(foreign db) error = %v, want ErrForeign", err)
+	}
+	if _, err := Open(ctx, foreign, ReadOnly); !errors.Is(err, ErrForeign) {
+		t.Errorf("Open(foreign db) error = %v, want ErrForeign", err)
+	}
+
+	text := filepath.Join(tmp, "text.db")
+	os.WriteFile(text, []byte(strings.Repeat("not a database ", 100)), 0o644)
+	if _, err := Open(ctx, text, ReadOnly); !errors.Is(err, ErrForeign) {
+		t.Errorf("Open(text file) error = %v, want ErrForeign", err)
+	}
+
+	if _, err := Open(ctx, filepath.Join(tmp, "none.db"), ReadOnly); !errors.Is(err, ErrNoIndex) {
+		t.Errorf("Open(missing) error = %v, want ErrNoIndex", err)
+	}
+
+	newer := filepath.Join(tmp, "newer.db")
+	build(t, newer, dir, IndexOptions{})
+	db, _ = sql.Open("sqlite3", newer)
+	if _, err := db.Exec("PRAGMA user_version = 99"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := Open(ctx, newer, ReadOnly); !errors.Is(err, ErrNewerSchema) {
+		t.Errorf("Open(newer schema) error = %v, want ErrNewerSchema", err)
+	}
+}
+
+func TestRebuildReplacesAtomically(t *testing.T) {
+	dir := writeCorpus(t, harborFiles)
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	build(t, dbPath, dir, IndexOptions{})
+
+	// A cancelled rebuild must leave the old index in place and no temp files.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Build(ctx, dbPath, dir, IndexOptions{Rebuild: true}); err == nil {
+		t.Fatal("Build with a cancelled context succeeded")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dbPath))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".building-") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+	d := openIndex(t, dbPath)
+	if hits, err := d.Search(context.Background(), "harbor bridge", 3); err != nil || len(hits) == 0 {
+		t.Errorf("old index unusable after failed rebuild: %d hits, %v", len(hits), err)
+	}
+
+	st := build(t, dbPath, dir, IndexOptions{Rebuild: true})
+	if st.Indexed != 3 {
+		t.Errorf("rebuild stats = %+v, want 3 indexed", st)
+	}
+}

@@ -1,0 +1,101 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// maxQueryTerms caps how many distinct terms a question contributes. A
+// pasted page of text would otherwise become an OR of thousands of terms;
+// the rarest terms carry nearly all of the ranking signal, so they are kept.
+const maxQueryTerms = 24
+
+// queryTerm is one distinct analyzed term of a question with its weight.
+type queryTerm struct {
+	term string
+	df   int     // passages containing it
+	idf  float64 // BM25 inverse document frequency
+	pos  int     // first position among the question's terms
+}
+
+// plan is an analyzed question ready to run.
+type plan struct {
+	terms []queryTerm // kept terms, in question order
+	seq   []string    // the question's non-stop terms in order, for phrase matching
+	match string      // FTS5 MATCH expression
+}
+
+// planQuery analyzes a question, looks up how common each term is, and
+// builds an FTS5 expression in which every term is a quoted string. User
+// text therefore never reaches FTS5 as syntax: the analyzer only emits
+// letters, digits and '_', and quoting makes even "AND" or "NEAR" plain
+// words. A question with no indexed terms yields a plan with no terms.
+func (d *DB) planQuery(ctx context.Context, question string) (plan, error) {
+	var p plan
+	seen := map[string]int{}
+	for _, t := range d.an.Tokens(question) {
+		if t.Stop || t.Term == "" {
+			continue
+		}
+		p.seq = append(p.seq, t.Term)
+		if _, ok := seen[t.Term]; !ok {
+			seen[t.Term] = len(seen)
+		}
+	}
+	if len(seen) == 0 {
+		return p, nil
+	}
+	df, err := d.docFreq(ctx, seen)
+	if err != nil {
+		return p, err
+	}
+	n := float64(d.passageCount)
+	for term, pos := range seen {
+		f := df[term]
+		if f == 0 {
+			continue
+		}
+		idf := math.Log(1 + (n-float64(f)+0.5)/(float64(f)+0.5))
+		p.terms = append(p.terms, queryTerm{term: term, df: f, idf: idf, pos: pos})
+	}
+	if len(p.terms) > maxQueryTerms {
+		sort.Slice(p.terms, func(i, j int) bool { return p.terms[i].df < p.terms[j].df })
+		p.terms = p.terms[:maxQueryTerms]
+	}
+	sort.Slice(p.terms, func(i, j int) bool { return p.terms[i].pos < p.terms[j].pos })
+	quoted := make([]string, len(p.terms))
+	for i, t := range p.terms {
+		quoted[i] = `"` + t.term + `"`
+	}
+	p.match = strings.Join(quoted, " OR ")
+	return p, nil
+}
+
+// docFreq returns how many passages contain each term, from the FTS5
+// vocabulary table; absent terms are missing from the map.
+func (d *DB) docFreq(ctx context.Context, terms map[string]int) (map[string]int, error) {
+	args := make([]any, 0, len(terms))
+	for t := range terms {
+		args = append(args, t)
+	}
+	// Terms are bound as parameters; only the placeholders are formatted in.
+	q := "SELECT term, doc FROM passages_vocab WHERE term IN (" + strings.Repeat("?,", len(args)-1) + "?)"
+	rows, err := d.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("look up terms: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[string]int, len(terms))
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, fmt.Errorf("look up terms: %w", err)
+		}
+		out[t] = n
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,175 @@
+package retrieval
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/citebot/citebot/corpus"
+)
+
+// Doc describes the document a hit comes from.
+type Doc struct {
+	ID       string
+	Path     string
+	Title    string
+	URL      string
+	Date     string
+	DateFrom string
+	Source   string
+	Author   string
+}
+
+// Hit is one ranked passage, quoted verbatim.
+type Hit struct {
+	PassageID int64
+	// Passage is the passage text exactly as indexed.
+	Passage string
+	// Sentence is the sentence of Passage that best matches the question,
+	// at SentenceSpan in Passage.
+	Sentence     string
+	SentenceSpan corpus.Span
+	// Highlights are the byte ranges in Passage of words that match a
+	// question term, in order.
+	Highlights []corpus.Span
+	// Score ranks hits: higher is better. It is only comparable within one
+	// search.
+	Score   float64
+	Para    int
+	Section string
+	// Date is the passage's own date, when it is a dated item.
+	Date  string
+	Links []corpus.Link
+	Doc   Doc
+}
+
+// candidatePool is how many passages BM25 hands to the re-ranker. It must
+// be deep enough that a passage whose only advantage is an exact phrase or
+// close proximity is still among them.
+const candidatePool = 100
+
+// Search answers a question with up to limit passages, best first. Words in
+// the question are OR-ed, so a misremembered question still finds its
+// passage; passages that hold the question's words as a phrase or close
+// together rank higher. A question without indexed words yields no hits.
+func (d *DB) Search(ctx context.Context, question string, limit int) ([]Hit, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	p, err := d.planQuery(ctx, question)
+	if err != nil {
+		return nil, err
+	}
+	if len(p.terms) == 0 {
+		return nil, nil
+	}
+	pool := max(candidatePool, limit*3)
+	cands, err := d.candidates(ctx, p.match, pool)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := d.load(ctx, cands)
+	if err != nil {
+		return nil, err
+	}
+	rerank(d.an, p, hits)
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits, nil
+}
+
+type candidate struct {
+	id   int64
+	bm25 float64 // positive, higher is better
+}
+
+// titleWeight is the BM25 weight of the title column against the body's 1:
+// a title names what the whole document is about, which helps pick the
+// document, but the body says what the passage itself answers.
+const titleWeight = 0.5
+
+func (d *DB) candidates(ctx context.Context, match string, n int) ([]candidate, error) {
+	rows, err := d.db.QueryContext(ctx,
+		"SELECT rowid, -bm25(passages_fts, ?, 1.0) AS s FROM passages_fts WHERE passages_fts MATCH ? ORDER BY s DESC LIMIT ?",
+		titleWeight, match, n)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	var out []candidate
+	for rows.Next() {
+		var c candidate
+		if err := rows.Scan(&c.id, &c.bm25); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return out, nil
+}
+
+// storedLink is the JSON form of a passage's links in the passages table.
+type storedLink struct {
+	Text string `json:"text"`
+	URL  string `json:"url"`
+}
+
+// load reads the passages and documents of the candidates, keeping their order.
+func (d *DB) load(ctx context.Context, cands []candidate) ([]Hit, error) {
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(cands))
+	index := make(map[int64]int, len(cands))
+	for i, c := range cands {
+		args[i] = c.id
+		index[c.id] = i
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.text, p.para, p.section, p.date, p.links,
+		d.ext_id, d.file, d.title, d.url, d.date, d.date_from, d.source, d.author
+		FROM passages p JOIN documents d ON d.id = p.doc
+		WHERE p.id IN (`+strings.Repeat("?,", len(args)-1)+"?)", args...)
+	if err != nil {
+		return nil, fmt.Errorf("load passages: %w", err)
+	}
+	defer rows.Close()
+	hits := make([]Hit, len(cands))
+	found := make([]bool, len(cands))
+	for rows.Next() {
+		var h Hit
+		var links string
+		if err := rows.Scan(&h.PassageID, &h.Passage, &h.Para, &h.Section, &h.Date, &links,
+			&h.Doc.ID, &h.Doc.Path, &h.Doc.Title, &h.Doc.URL, &h.Doc.Date, &h.Doc.DateFrom, &h.Doc.Source, &h.Doc.Author); err != nil {
+			return nil, fmt.Errorf("load passages: %w", err)
+		}
+		if links != "" {
+			var ls []storedLink
+			if err := json.Unmarshal([]byte(links), &ls); err != nil {
+				return nil, fmt.Errorf("load passage %d links: %w", h.PassageID, err)
+			}
+			for _, l := range ls {
+				h.Links = append(h.Links, corpus.Link{Text: l.Text, URL: l.URL})
+			}
+		}
+		i := index[h.PassageID]
+		h.Score = cands[i].bm25
+		hits[i] = h
+		found[i] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load passages: %w", err)
+	}
+	out := hits[:0]
+	for i, h := range hits {
+		if found[i] {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,124 @@
+package retrieval
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var rankingFiles = map[string]string{
+	// Both passages hold the words "water", "price" and "rise"; only the
+	// first holds the question's phrase in order.
+	"a.txt": "Water report\n\nResidents were told the water price will rise in April, the utility said.\n\n" +
+		"Officials said rising costs would be shared fairly.\n",
+	"b.txt": "Town budget\n\nThe price of bread may rise as the water shortage continues and taxes rise too.\n",
+	"c.txt": "Harbor works\n\nDredging of the harbor starts in May. The work will take three months. Boats will be moved to the north quay.\n",
+}
+
+func rankingIndex(t *testing.T) *DB {
+	t.Helper()
+	dir := writeCorpus(t, rankingFiles)
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	build(t, dbPath, dir, IndexOptions{})
+	return openIndex(t, dbPath)
+}
+
+func TestSearchPhraseRanksHigher(t *testing.T) {
+	d := rankingIndex(t)
+	hits, err := d.Search(context.Background(), "will the water price rise", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) < 2 {
+		t.Fatalf("Search gave %d hits, want >= 2", len(hits))
+	}
+	if hits[0].Doc.Path != "a.txt" {
+		t.Errorf("top hit %q, want a.txt (phrase in order)", hits[0].Doc.Path)
+	}
+	for i := 1; i < len(hits); i++ {
+		if hits[i].Score > hits[i-1].Score {
+			t.Errorf("hits not sorted by score at %d: %v > %v", i, hits[i].Score, hits[i-1].Score)
+		}
+	}
+}
+
+func TestSearchBestSentenceAndHighlights(t *testing.T) {
+	d := rankingIndex(t)
+	hits, err := d.Search(context.Background(), "how long will the dredging work take", 1)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("Search = %d hits, %v", len(hits), err)
+	}
+	h := hits[0]
+	if h.Sentence != "The work will take three months." {
+		t.Errorf("Sentence = %q, want the sentence about how long the work takes", h.Sentence)
+	}
+	if h.Passage[h.SentenceSpan.Start:h.SentenceSpan.End] != h.Sentence {
+		t.Errorf("SentenceSpan %v does not locate Sentence", h.SentenceSpan)
+	}
+	var words []string
+	for _, sp := range h.Highlights {
+		words = append(words, h.Passage[sp.Start:sp.End])
+	}
+	if got, want := strings.Join(words, ","), "Dredging,work,take"; got != want {
+		t.Errorf("highlighted %q, want %q", got, want)
+	}
+	if h.Link() != "c.txt ¶1" {
+		t.Errorf("Link() = %q, want %q", h.Link(), "c.txt ¶1")
+	}
+}
+
+func TestSearchNoMatch(t *testing.T) {
+	d := rankingIndex(t)
+	for _, q := range []string{"", "the and of", "zeppelin", "🎉🎉"} {
+		hits, err := d.Search(context.Background(), q, 5)
+		if err != nil || len(hits) != 0 {
+			t.Errorf("Search(%q) = %d hits, %v; want none, nil", q, len(hits), err)
+		}
+	}
+}
+
+func TestSearchTreatsSyntaxAsWords(t *testing.T) {
+	d := rankingIndex(t)
+	for _, q := range []string{
+		`"harbor`, `harbor*`, `-harbor`, `harbor: quay`, `NEAR(harbor quay)`, `harbor AND OR NOT quay`,
+		`(harbor`, `{harbor}`, `harbor^`, `"" ''`, `harbor + quay`, "\x00harbor", strings.Repeat("junk harbor ", 2000),
+	} {
+		hits, err := d.Search(context.Background(), q, 3)
+		if err != nil {
+			t.Errorf("Search(%.40q) error = %v", q, err)
+			continue
+		}
+		if len(hits) == 0 || hits[0].Doc.Path != "c.txt" {
+			t.Errorf("Search(%.40q) did not find the harbor passage", q)
+		}
+	}
+}
+
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"harbor", `"a" NEAR/3 b*`, "x:y -z ^w", "💥 AND (", strings.Repeat("q ", 500)} {
+		f.Add(s)
+	}
+	dir := writeCorpus(f, rankingFiles)
+	dbPath := filepath.Join(f.TempDir(), "idx.db")
+	if _, err := Build(context.Background(), dbPath, dir, IndexOptions{}); err != nil {
+		f.Fatal(err)
+	}
+	d, err := Open(context.Background(), dbPath, ReadOnly)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { d.Close() })
+	f.Fuzz(func(t *testing.T, q string) {
+		hits, err := d.Search(context.Background(), q, 5)
+		if err != nil {
+			t.Fatalf("Search(%q) error = %v", q, err)
+		}
+		for _, h := range hits {
+			if !utf8.ValidString(h.Sentence) || !strings.Contains(h.Passage, h.Sentence) {
+				t.Fatalf("Search(%q) sentence %q not in passage", q, h.Sentence)
+			}
+		}
+	})
+}
