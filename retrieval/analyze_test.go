@@ -22,7 +22,7 @@ func TestAnalyzerTerms(t *testing.T) {
 		{"thousands separator joined", "2,753 votes", []string{"2753", "vote"}},
 		{"decimal kept as one term", "3.5 percent", []string{"3_5", "percent"}},
 		{"sentence end after number", "in 2016. Then", []string{"2016"}},
-		{"fts syntax is separation", `"NEAR(a b)" OR x* -y ^z col:w`, []string{"near", "x", "y", "z", "col", "w"}},
+		{"fts syntax is separation", `"NEAR(a b)" OR x* -y ^z col:w`, []string{"near", "b", "x", "y", "z", "col", "w"}},
 		{"hyphen splits", "non-state actors", []string{"non", "state", "actor"}},
 		{"other scripts kept", "Москва 東京", []string{"москва", "東京"}},
 		{"emoji dropped", "🎉 party 🎉", []string{"parti"}},

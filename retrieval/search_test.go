@@ -71,7 +71,7 @@ func TestSearchBestSentenceAndHighlights(t *testing.T) {
 
 func TestSearchNoMatch(t *testing.T) {
 	d := rankingIndex(t)
-	for _, q := range []string{"", "the and of", "zeppelin", "🎉🎉"} {
+	for _, q := range []string{"", "the and of", "zeppelin", "🎉🎉", `"" ''`} {
 		hits, err := d.Search(context.Background(), q, 5)
 		if err != nil || len(hits) != 0 {
 			t.Errorf("Search(%q) = %d hits, %v; want none, nil", q, len(hits), err)
@@ -83,7 +83,7 @@ func TestSearchTreatsSyntaxAsWords(t *testing.T) {
 	d := rankingIndex(t)
 	for _, q := range []string{
 		`"harbor`, `harbor*`, `-harbor`, `harbor: quay`, `NEAR(harbor quay)`, `harbor AND OR NOT quay`,
-		`(harbor`, `{harbor}`, `harbor^`, `"" ''`, `harbor + quay`, "\x00harbor", strings.Repeat("junk harbor ", 2000),
+		`(harbor`, `{harbor}`, `harbor^`, `"" '' harbor`, `harbor + quay`, "\x00harbor", strings.Repeat("junk harbor ", 2000),
 	} {
 		hits, err := d.Search(context.Background(), q, 3)
 		if err != nil {
