@@ -314,9 +314,9 @@ func (d *DB) fileHashes(ctx context.Context) (map[string]string, error) {
 
 // writer holds the prepared statements of one index transaction.
 type writer struct {
-	an                      *Analyzer
-	file, doc, passage, fts *sql.Stmt
-	delFTS, delFile         *sql.Stmt
+	an                                 *Analyzer
+	file, doc, passage, fts            *sql.Stmt
+	docFTS, delFTS, delDocFTS, delFile *sql.Stmt
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx, an *Analyzer) (*writer, error) {
@@ -329,7 +329,9 @@ func newWriter(ctx context.Context, tx *sql.Tx, an *Analyzer) (*writer, error) {
 		{&w.doc, "INSERT INTO documents(file, ext_id, title, url, date, date_from, source, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
 		{&w.passage, "INSERT INTO passages(doc, ord, para, section, text, date, links) VALUES (?, ?, ?, ?, ?, ?, ?)"},
 		{&w.fts, "INSERT INTO passages_fts(rowid, title, body) VALUES (?, ?, ?)"},
+		{&w.docFTS, "INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)"},
 		{&w.delFTS, "DELETE FROM passages_fts WHERE rowid IN (SELECT p.id FROM passages p JOIN documents d ON p.doc = d.id WHERE d.file = ?)"},
+		{&w.delDocFTS, "DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE file = ?)"},
 		{&w.delFile, "DELETE FROM files WHERE path = ?"},
 	} {
 		st, err := tx.PrepareContext(ctx, s.sql)
@@ -343,7 +345,7 @@ func newWriter(ctx context.Context, tx *sql.Tx, an *Analyzer) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.file, w.doc, w.passage, w.fts, w.delFTS, w.delFile} {
+	for _, st := range []*sql.Stmt{w.file, w.doc, w.passage, w.fts, w.docFTS, w.delFTS, w.delDocFTS, w.delFile} {
 		if st != nil {
 			st.Close()
 		}
@@ -362,6 +364,9 @@ func (w *writer) removeFileIfKnown(ctx context.Context, rel string, known map[st
 // first because they are found through the passages.
 func (w *writer) removeFile(ctx context.Context, rel string) error {
 	if _, err := w.delFTS.ExecContext(ctx, rel); err != nil {
+		return fmt.Errorf("remove %s from index: %w", rel, err)
+	}
+	if _, err := w.delDocFTS.ExecContext(ctx, rel); err != nil {
 		return fmt.Errorf("remove %s from index: %w", rel, err)
 	}
 	if _, err := w.delFile.ExecContext(ctx, rel); err != nil {
@@ -384,6 +389,7 @@ func (w *writer) addFile(ctx context.Context, rel, hash string, size int64, docs
 			return fmt.Errorf("index %s: %w", rel, err)
 		}
 		title := w.an.IndexText(doc.Title)
+		var body strings.Builder
 		for i, p := range doc.Passages {
 			links := ""
 			if len(p.Links) > 0 {
@@ -409,9 +415,15 @@ func (w *writer) addFile(ctx context.Context, rel, hash string, size int64, docs
 			if p.Section != "" {
 				head += " " + w.an.IndexText(p.Section)
 			}
-			if _, err := w.fts.ExecContext(ctx, pid, head, w.an.IndexText(p.Text)); err != nil {
+			terms := w.an.IndexText(p.Text)
+			if _, err := w.fts.ExecContext(ctx, pid, head, terms); err != nil {
 				return fmt.Errorf("index %s: passage %d: %w", rel, i, err)
 			}
+			body.WriteString(terms)
+			body.WriteByte(' ')
+		}
+		if _, err := w.docFTS.ExecContext(ctx, docID, title, body.String()); err != nil {
+			return fmt.Errorf("index %s: document %s: %w", rel, doc.ID, err)
 		}
 	}
 	return nil

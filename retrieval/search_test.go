@@ -11,10 +11,10 @@ import (
 var rankingFiles = map[string]string{
 	// Both passages hold the words "water", "price" and "rise"; only the
 	// first holds the question's phrase in order.
-	"a.txt": "Water report\n\nResidents were told the water price will rise in April, the utility said.\n\n" +
+	"a.txt": "Water report released\n\nResidents were told the water price will rise in April, the utility said.\n\n" +
 		"Officials said rising costs would be shared fairly.\n",
-	"b.txt": "Town budget\n\nThe price of bread may rise as the water shortage continues and taxes rise too.\n",
-	"c.txt": "Harbor works\n\nDredging of the harbor starts in May. The work will take three months. Boats will be moved to the north quay.\n",
+	"b.txt": "Town budget published\n\nThe price of bread may rise as the water shortage continues and taxes rise too.\n",
+	"c.txt": "Harbor dredging plan\n\nDredging of the harbor starts in May. The work will take three months. Boats will be moved to the north quay.\n",
 }
 
 func rankingIndex(t *testing.T) *DB {

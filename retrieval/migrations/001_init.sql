@@ -41,3 +41,12 @@ CREATE VIRTUAL TABLE passages_fts USING fts5(
 	detail = full
 );
 CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, row);
+
+-- Whole documents are indexed too: which article a question is about is
+-- judged better on all of its text than on one paragraph of it.
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+	title, body,
+	content = '', contentless_delete = 1,
+	tokenize = "ascii tokenchars '_'",
+	detail = full
+);

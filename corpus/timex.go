@@ -1,0 +1,157 @@
+package corpus
+
+import "time"
+
+// TimexType is a TIMEX3 type.
+type TimexType string
+
+// The four TIMEX3 types.
+const (
+	TimexDate     TimexType = "DATE"
+	TimexTime     TimexType = "TIME"
+	TimexDuration TimexType = "DURATION"
+	TimexSet      TimexType = "SET"
+)
+
+// Timex is one temporal expression found in text.
+type Timex struct {
+	// Start and End are byte offsets into the text, End exclusive.
+	Start, End int
+	Text       string
+	Type       TimexType
+	// Value is the TIMEX3 value: 2016-12-09, 2016-12, 2016-W49, 2016,
+	// 2016-Q4, 2016-SU, 199 (a decade), P1M, PT2H, PRESENT_REF, XXXX-12-19
+	// when the year is unknown, 2016-12-09TNI, 2016-12-09T15:00.
+	Value string
+	// Anchored reports that Value depended on the anchor date, that is the
+	// expression was relative ("last week", "Friday", "in October").
+	Anchored bool
+}
+
+// Anchor is what relative expressions are resolved against.
+type Anchor struct {
+	// Date is the reference date (the passage's or document's date), zero
+	// when unknown.
+	Date time.Time
+	// YearHint, used only when Date is zero, is an explicit year found
+	// nearby in the same document (0 if none); bare months and month-day
+	// dates take it instead of staying partial (XXXX-10).
+	YearHint int
+}
+
+// TagTimex finds the temporal expressions of text and normalizes them
+// against the anchor. Expressions are returned in text order and never
+// overlap. Relative expressions are resolved with the tense of their clause:
+// "on Friday" in a past-tense report is the latest Friday on or before the
+// anchor, "will meet on Friday" the first Friday after it. Without an anchor
+// date, values that need one stay partial (XXXX-WXX-5, XXXX-10).
+func TagTimex(text string, a Anchor) []Timex {
+	toks := txTokenize(text)
+	if len(toks) == 0 {
+		return nil
+	}
+	s := &txScanner{text: text, toks: toks}
+	s.setAnchor(a)
+	var out []Timex
+	for i := 0; i < len(toks); {
+		m, ok := s.match(i)
+		if !ok {
+			i++
+			continue
+		}
+		start, end := toks[i].start, toks[i+m.n-1].end
+		out = append(out, Timex{
+			Start:    start,
+			End:      end,
+			Text:     text[start:end],
+			Type:     m.typ,
+			Value:    m.value,
+			Anchored: m.anchored,
+		})
+		s.remember(m)
+		i += m.n
+	}
+	return out
+}
+
+// txMatch is one recognized expression: n tokens from where matching began.
+type txMatch struct {
+	n        int
+	typ      TimexType
+	value    string
+	anchored bool
+	// topic marks a quarter named outright, which later "a year ago" and
+	// "the year-earlier period" refer back to.
+	topic bool
+}
+
+// txScanner holds one call's tokens, anchor and discourse state.
+type txScanner struct {
+	text string
+	toks []txToken
+	// dct is the anchor date at midnight UTC; hasDCT is false when unknown.
+	dct    time.Time
+	hasDCT bool
+	// yearHint stands in for the anchor's year when there is no anchor date.
+	yearHint int
+	// lastQuarter is the latest quarter value mentioned ("1989-Q3"), so that
+	// "a year earlier" and "the year-ago period" in earnings reports refer
+	// to the same quarter of the previous year, as annotators read them.
+	lastQuarter string
+}
+
+func (s *txScanner) setAnchor(a Anchor) {
+	if !a.Date.IsZero() {
+		y, m, d := a.Date.Date()
+		s.dct = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		s.hasDCT = true
+	}
+	s.yearHint = a.YearHint
+}
+
+// remember updates the discourse state after an accepted match.
+func (s *txScanner) remember(m txMatch) {
+	if m.topic && len(m.value) == 7 && m.value[5] == 'Q' && m.value[0] != 'X' {
+		s.lastQuarter = m.value
+	}
+}
+
+// txRecognizer tries to recognize an expression starting at token i.
+type txRecognizer func(s *txScanner, i int) (txMatch, bool)
+
+// match returns the longest expression starting at token i, including the
+// determiners and modifiers TimeML puts inside the extent ("the", "about",
+// "more than", "early").
+func (s *txScanner) match(i int) (txMatch, bool) {
+	best, found := s.matchHead(i)
+	if m, ok := s.modifiedMatch(i); ok && m.n > best.n {
+		return m, true
+	}
+	return best, found
+}
+
+// matchHead runs every recognizer at token i and keeps the longest match.
+// Recognizers run only when the token can begin an expression at all, which
+// keeps the scan cheap on ordinary words.
+func (s *txScanner) matchHead(i int) (txMatch, bool) {
+	t := &s.toks[i]
+	switch {
+	case t.kind == txPunct && !t.is("'"):
+		return txMatch{}, false
+	case t.kind == txWord && !txCanStart(t.low):
+		return txMatch{}, false
+	}
+	var best txMatch
+	found := false
+	for _, r := range [...]txRecognizer{
+		txRecClock, txRecDate, txRecPrefixedMonth, txRecNumeric, txRecDayWord, txRecWeekday,
+		txRecRelative, txRecQuarter, txRecYear, txRecSet, txRecDuration,
+		txRecSeason, txRecRef, txRecHoliday,
+	} {
+		m, ok := r(s, i)
+		if ok && m.n > best.n {
+			best, found = m, true
+		}
+	}
+	return best, found
+}

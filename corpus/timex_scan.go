@@ -1,0 +1,425 @@
+package corpus
+
+import (
+	"strconv"
+	"time"
+)
+
+// This file recognizes calendar dates, clock times, weekdays and the
+// deictic day words; each recognizer reports how many tokens it used.
+
+// at returns token k, or nil past either end.
+func (s *txScanner) at(k int) *txToken {
+	if k < 0 || k >= len(s.toks) {
+		return nil
+	}
+	return &s.toks[k]
+}
+
+// glued reports that token k exists and follows token k-1 with no space.
+func (s *txScanner) glued(k int) bool {
+	t := s.at(k)
+	return t != nil && !t.space
+}
+
+// gluedWord reports that token k is the word w glued to the previous token.
+func (s *txScanner) gluedWord(k int, w string) bool { return s.glued(k) && s.toks[k].low == w }
+
+// yearAt returns a four-digit year at token k (1000-2999) that is not part
+// of a longer number or code.
+func (s *txScanner) yearAt(k int) (int, bool) {
+	t := s.at(k)
+	if t == nil || t.kind != txNum || t.digits != 4 || t.num < 1000 || t.num > 2999 {
+		return 0, false
+	}
+	if n := s.at(k + 1); n != nil && !n.space && (n.kind == txWord || n.kind == txNum) {
+		return 0, false
+	}
+	return t.num, true
+}
+
+// dayAt returns a day of the month at token k ("14", "14th", "fourteenth")
+// and the tokens it spans.
+func (s *txScanner) dayAt(k int) (int, int) {
+	t := s.at(k)
+	if t == nil {
+		return 0, 0
+	}
+	if t.kind == txWord {
+		if d := txOrdinalWord(t.low); d > 0 {
+			return d, 1
+		}
+		return 0, 0
+	}
+	if t.kind != txNum || t.digits == 0 || t.digits > 2 || t.num < 1 || t.num > 31 {
+		return 0, 0
+	}
+	if n := s.at(k + 1); n != nil && !n.space {
+		switch n.low {
+		case "st", "nd", "rd", "th":
+			return t.num, 2
+		}
+		if n.kind == txWord || n.kind == txNum {
+			return 0, 0
+		}
+	}
+	return t.num, 1
+}
+
+// monthAt returns a capitalized month name at token k and the tokens it
+// spans, including an abbreviation's period. An abbreviation without a
+// period counts only before a day number ("Sept 30").
+func (s *txScanner) monthAt(k int) (time.Month, int) {
+	t := s.at(k)
+	if t == nil || t.kind != txWord || !t.upper {
+		return 0, 0
+	}
+	m, abbrev := txMonthWord(t.low)
+	if m == 0 {
+		return 0, 0
+	}
+	if abbrev && s.gluedWord(k+1, ".") {
+		return m, 2
+	}
+	if abbrev {
+		if d, _ := s.dayAt(k + 1); d == 0 {
+			return 0, 0
+		}
+	}
+	return m, 1
+}
+
+// weekdayAt returns a capitalized weekday name at token k and its length;
+// abbreviations need their period.
+func (s *txScanner) weekdayAt(k int) (time.Weekday, bool, int) {
+	t := s.at(k)
+	if t == nil || t.kind != txWord || !t.upper {
+		return 0, false, 0
+	}
+	wd, abbrev, ok := txWeekdayWord(t.low)
+	if !ok {
+		return 0, false, 0
+	}
+	if abbrev {
+		if !s.gluedWord(k+1, ".") {
+			return 0, false, 0
+		}
+		return wd, false, 2
+	}
+	return wd, len(t.low) > 0 && t.low[len(t.low)-1] == 's', 1
+}
+
+// txRecDate recognizes dates written with a month name: "Nov. 14, 2016",
+// "Friday, Nov. 14", "14 November 2016", "November 2016", "in October".
+func txRecDate(s *txScanner, i int) (txMatch, bool) {
+	k := i
+	if _, plural, n := s.weekdayAt(i); n > 0 && !plural {
+		k += n
+		if s.wordAt(k, ",") {
+			k++
+		}
+		if m, _ := s.monthAt(k); m == 0 {
+			return txMatch{}, false
+		}
+	}
+	if m, n := s.monthAt(k); m != 0 {
+		return s.monthFirst(i, k, m, n)
+	}
+	d, n := s.dayAt(k)
+	if d == 0 || s.toks[k].kind != txNum {
+		return txMatch{}, false
+	}
+	j := k + n
+	if s.wordAt(j, "of") {
+		j++
+	}
+	m, mn := s.monthAt(j)
+	if m == 0 {
+		return txMatch{}, false
+	}
+	j += mn
+	if s.wordAt(j, ",") {
+		if _, ok := s.yearAt(j + 1); ok {
+			j++
+		}
+	}
+	if y, ok := s.yearAt(j); ok {
+		return txMatch{n: j + 1 - i, typ: TimexDate, value: txFmtMonth(y, m) + "-" + txTwo(d)}, true
+	}
+	return s.monthDay(i, j, m, d), true
+}
+
+// monthFirst continues txRecDate after a month name at token k.
+func (s *txScanner) monthFirst(i, k int, m time.Month, n int) (txMatch, bool) {
+	j := k + n
+	if d, dn := s.dayAt(j); d > 0 && s.toks[j].kind == txNum {
+		j += dn
+		y, ok := s.yearAt(j)
+		if !ok && s.wordAt(j, ",") {
+			if y, ok = s.yearAt(j + 1); ok {
+				j++
+			}
+		}
+		if ok {
+			return txMatch{n: j + 1 - i, typ: TimexDate, value: txFmtMonth(y, m) + "-" + txTwo(d)}, true
+		}
+		return s.monthDay(i, j, m, d), true
+	}
+	if s.wordAt(j, "of") || s.wordAt(j, ",") {
+		if y, yn := s.yearExprAt(j + 1); yn > 0 {
+			return txMatch{n: j + 1 + yn - i, typ: TimexDate, value: txFmtMonth(y, m)}, true
+		}
+	}
+	if y, yn := s.yearExprAt(j); yn > 0 {
+		return txMatch{n: j + yn - i, typ: TimexDate, value: txFmtMonth(y, m)}, true
+	}
+	if s.hasDCT && s.wordAt(j+1, "year") {
+		// "June last year", "January this year"
+		y := s.dct.Year()
+		switch s.lowAt(j) {
+		case "last":
+			y--
+		case "next":
+			y++
+		case "this":
+		default:
+			y = 0
+		}
+		if y > 0 {
+			return txMatch{n: j + 2 - i, typ: TimexDate, value: txFmtMonth(y, m), anchored: true}, true
+		}
+	}
+	if i != k || !s.bareMonthOK(k, m, n) {
+		return txMatch{}, false
+	}
+	return txMatch{n: j - i, typ: TimexDate, value: s.bareMonth(i, j, m, ""), anchored: s.hasDCT}, true
+}
+
+// txRecPrefixedMonth recognizes "last October", "next May", "this June".
+func txRecPrefixedMonth(s *txScanner, i int) (txMatch, bool) {
+	prefix := s.toks[i].low
+	if prefix != "last" && prefix != "next" && prefix != "this" {
+		return txMatch{}, false
+	}
+	m, n := s.monthAt(i + 1)
+	if m == 0 {
+		return txMatch{}, false
+	}
+	if _, abbrev := txMonthWord(s.toks[i+1].low); abbrev {
+		return txMatch{}, false
+	}
+	if d, _ := s.dayAt(i + 1 + n); d > 0 {
+		return txMatch{}, false
+	}
+	return txMatch{n: n + 1, typ: TimexDate, value: s.bareMonth(i, i+1+n, m, prefix), anchored: s.hasDCT}, true
+}
+
+// bareMonthOK filters month names standing alone. "May" and "March" are
+// also a verb and a noun, so they need a preposition or modifier before
+// them; abbreviations never stand alone.
+func (s *txScanner) bareMonthOK(k int, m time.Month, n int) bool {
+	if _, abbrev := txMonthWord(s.toks[k].low); abbrev {
+		return false
+	}
+	if m != time.May && m != time.March {
+		return true
+	}
+	p := s.at(k - 1)
+	if p == nil {
+		return false
+	}
+	switch p.low {
+	case "in", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "of",
+		"through", "from", "during", "before", "after", "between", "till", "-", "and", "or",
+		"to", "in early", "end", "beginning", "since early":
+		return true
+	}
+	return false
+}
+
+// bareMonth resolves a month named without a year over tokens [i, j).
+// prefix is "last", "next" or "this" when the month had one.
+func (s *txScanner) bareMonth(i, j int, m time.Month, prefix string) string {
+	if !s.hasDCT {
+		if s.yearHint > 0 {
+			return txFmtMonth(s.yearHint, m)
+		}
+		return "XXXX-" + txTwo(int(m))
+	}
+	y, am := s.dct.Year(), s.dct.Month()
+	switch prefix {
+	case "last":
+		// "last February" said in March is a year back, as annotators read it
+		if m >= am-1 {
+			y--
+		}
+		return txFmtMonth(y, m)
+	case "next":
+		if m <= am {
+			y++
+		}
+		return txFmtMonth(y, m)
+	case "this":
+		return txFmtMonth(y, m)
+	}
+	return txFmtMonth(s.monthYear(m, s.tense(i, j)), m)
+}
+
+// monthDay resolves a month and day without a year over tokens [i, j).
+func (s *txScanner) monthDay(i, j int, m time.Month, d int) txMatch {
+	md := txTwo(int(m)) + "-" + txTwo(d)
+	switch {
+	case s.hasDCT:
+		y := s.monthDayYear(m, d, s.tense(i, j))
+		return txMatch{n: j - i, typ: TimexDate, value: txFmtYear(y) + "-" + md, anchored: true}
+	case s.yearHint > 0:
+		return txMatch{n: j - i, typ: TimexDate, value: txFmtYear(s.yearHint) + "-" + md}
+	}
+	return txMatch{n: j - i, typ: TimexDate, value: "XXXX-" + md}
+}
+
+// txRecNumeric recognizes all-digit dates: ISO "2016-11-14" and US
+// "11/14/2016" (day first when the first number cannot be a month).
+func txRecNumeric(s *txScanner, i int) (txMatch, bool) {
+	t := &s.toks[i]
+	if t.kind != txNum || t.digits == 0 {
+		return txMatch{}, false
+	}
+	a, b, c := s.at(i+2), s.at(i+4), s.at(i+1)
+	if a == nil || b == nil || !s.glued(i+1) || !s.glued(i+2) || !s.glued(i+3) || !s.glued(i+4) {
+		return txMatch{}, false
+	}
+	sep := c.low
+	if (sep != "-" && sep != "/" && sep != ".") || s.toks[i+3].low != sep || a.digits == 0 || b.digits == 0 {
+		return txMatch{}, false
+	}
+	if nx := s.at(i + 5); nx != nil && !nx.space && (nx.kind != txPunct || nx.low == "-" || nx.low == "/") {
+		return txMatch{}, false
+	}
+	var y, m, d int
+	switch {
+	case t.digits == 4:
+		y, m, d = t.num, a.num, b.num
+	case sep == "-" || b.digits != 4 && b.digits != 2:
+		return txMatch{}, false
+	default:
+		m, d, y = t.num, a.num, b.num
+		if m > 12 {
+			m, d = d, m
+		}
+		if b.digits == 2 {
+			y += 1900
+			if y < 1950 {
+				y += 100
+			}
+		}
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 2999 {
+		return txMatch{}, false
+	}
+	return txMatch{n: 5, typ: TimexDate, value: txFmtMonth(y, time.Month(m)) + "-" + txTwo(d)}, true
+}
+
+// txRecWeekday recognizes "Friday", "last Friday", "next Tuesday",
+// "Wednesday night" and the repeating "Fridays".
+func txRecWeekday(s *txScanner, i int) (txMatch, bool) {
+	k, prefix := i, ""
+	switch s.toks[i].low {
+	case "last", "next", "this", "coming", "past":
+		k, prefix = i+1, s.toks[i].low
+	}
+	wd, plural, n := s.weekdayAt(k)
+	if n == 0 {
+		return txMatch{}, false
+	}
+	j := k + n
+	pod := ""
+	if t := s.at(j); t != nil {
+		if pod = txPartOfDay(t.low); pod != "" {
+			j++
+		}
+	}
+	iso := int(wd)
+	if iso == 0 {
+		iso = 7
+	}
+	if plural || s.wordAt(i-1, "every") || s.wordAt(i-1, "each") {
+		v := "XXXX-WXX-" + strconv.Itoa(iso)
+		if pod != "" {
+			v += "T" + pod
+		}
+		return txMatch{n: j - i, typ: TimexSet, value: v}, true
+	}
+	typ, suffix := TimexDate, ""
+	if pod != "" {
+		typ, suffix = TimexTime, "T"+pod
+	}
+	if !s.hasDCT {
+		return txMatch{n: j - i, typ: typ, value: "XXXX-WXX-" + strconv.Itoa(iso) + suffix}, true
+	}
+	var d time.Time
+	switch prefix {
+	case "last", "past":
+		d = s.weekdayNear(wd, txPast, true)
+	case "next", "coming":
+		d = s.weekdayNear(wd, txFuture, true)
+	case "this":
+		d = s.weekdayNear(wd, txFuture, false)
+		if s.dct.Weekday() == wd {
+			d = s.dct
+		}
+	default:
+		dir := s.tense(i, j)
+		if s.wordAt(j, "'") && s.wordAt(j+1, "s") {
+			dir = txPast // "Wednesday's ruling" names a day already reported
+		}
+		d = s.weekdayNear(wd, dir, false)
+	}
+	return txMatch{n: j - i, typ: typ, value: txFmtDay(d) + suffix, anchored: true}, true
+}
+
+// txRecDayWord recognizes today, tonight, yesterday, tomorrow, optionally
+// with a part of the day, and "this morning", "last night".
+func txRecDayWord(s *txScanner, i int) (txMatch, bool) {
+	off, pod, j := 0, "", i+1
+	switch s.toks[i].low {
+	case "today":
+	case "tonight":
+		pod = "NI"
+	case "yesterday":
+		off = -1
+	case "tomorrow":
+		off = 1
+	case "this":
+		if t := s.at(i + 1); t == nil || t.low == "night" || txPartOfDay(t.low) == "" {
+			return txMatch{}, false
+		}
+	case "last":
+		if !s.wordAt(i+1, "night") {
+			return txMatch{}, false
+		}
+		off = -1
+	default:
+		return txMatch{}, false
+	}
+	if t := s.at(j); t != nil && pod == "" {
+		if p := txPartOfDay(t.low); p != "" && t.low[len(t.low)-1] != 's' {
+			pod, j = p, j+1
+		}
+	}
+	if s.toks[i].low == "this" && pod == "" {
+		return txMatch{}, false
+	}
+	if !s.hasDCT {
+		v := "XXXX-XX-XX"
+		if off == 0 && pod == "" {
+			v = "PRESENT_REF"
+		}
+		return txMatch{n: j - i, typ: TimexDate, value: v}, true
+	}
+	v := txFmtDay(s.dct.AddDate(0, 0, off))
+	if pod != "" {
+		return txMatch{n: j - i, typ: TimexTime, value: v + "T" + pod, anchored: true}, true
+	}
+	return txMatch{n: j - i, typ: TimexDate, value: v, anchored: true}, true
+}

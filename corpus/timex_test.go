@@ -1,0 +1,238 @@
+package corpus
+
+import (
+	"testing"
+	"time"
+)
+
+// txTestDate is a test anchor date at midnight UTC.
+func txTestDate(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		t.Fatalf("bad test date %q: %v", s, err)
+	}
+	return d
+}
+
+// findTimex returns the expression whose text is want, failing the test if
+// there is none.
+func findTimex(t *testing.T, text, want string, a Anchor) Timex {
+	t.Helper()
+	got := TagTimex(text, a)
+	for _, x := range got {
+		if x.Text == want {
+			if text[x.Start:x.End] != x.Text {
+				t.Fatalf("TagTimex(%q): offsets %d-%d do not give %q", text, x.Start, x.End, x.Text)
+			}
+			return x
+		}
+	}
+	t.Fatalf("TagTimex(%q) = %+v, want an expression %q", text, got, want)
+	return Timex{}
+}
+
+// TestTagTimex checks one rule per case against a Friday anchor
+// (2016-12-09, ISO week 49) unless the case names another date.
+func TestTagTimex(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+		dct              string
+		typ              TimexType
+		value            string
+	}{
+		// weekdays and tense
+		{"past weekday same day", "The board met on Friday to approve it.", "Friday", "", TimexDate, "2016-12-09"},
+		{"future weekday same day is a week on", "The board will meet on Friday.", "Friday", "", TimexDate, "2016-12-16"},
+		{"past weekday", "The mayor resigned Tuesday after a long dispute.", "Tuesday", "", TimexDate, "2016-12-06"},
+		{"future weekday", "Voters will go to the polls Tuesday.", "Tuesday", "", TimexDate, "2016-12-13"},
+		{"reported future", "She said the panel would decide Monday.", "Monday", "", TimexDate, "2016-12-12"},
+		{"no cue defaults to past", "Storms across the valley Wednesday.", "Wednesday", "", TimexDate, "2016-12-07"},
+		{"last weekday", "The deal closed last Friday.", "last Friday", "", TimexDate, "2016-12-02"},
+		{"next weekday", "Talks resume next Monday.", "next Monday", "", TimexDate, "2016-12-12"},
+		{"weekday night", "Fire crews arrived Wednesday night.", "Wednesday night", "", TimexTime, "2016-12-07TNI"},
+		{"weekday morning", "The ship docked Thursday morning.", "Thursday morning", "", TimexTime, "2016-12-08TMO"},
+		{"weekday plural is a set", "The market opens on Sundays.", "Sundays", "", TimexSet, "XXXX-WXX-7"},
+		// day words
+		{"today", "Shares fell today in heavy trading.", "today", "", TimexDate, "2016-12-09"},
+		{"yesterday", "The council voted yesterday.", "yesterday", "", TimexDate, "2016-12-08"},
+		{"tomorrow", "The court rules tomorrow.", "tomorrow", "", TimexDate, "2016-12-10"},
+		{"tonight", "The band plays tonight.", "tonight", "", TimexTime, "2016-12-09TNI"},
+		{"this morning", "Traffic stalled this morning.", "this morning", "", TimexTime, "2016-12-09TMO"},
+		{"last night", "Two homes burned last night.", "last night", "", TimexTime, "2016-12-08TNI"},
+		// months
+		{"past bare month", "Exports dropped in October.", "October", "", TimexDate, "2016-10"},
+		{"future bare month", "The plant will open in October.", "October", "", TimexDate, "2017-10"},
+		{"December said in January", "Profits rose in December.", "December", "2017-01-10", TimexDate, "2016-12"},
+		{"last month name", "Rents rose last November.", "last November", "", TimexDate, "2015-11"},
+		{"month this year", "The law passed in June this year.", "June this year", "", TimexDate, "2016-06"},
+		{"early month", "The vote is set for early December.", "early December", "", TimexDate, "2016-12"},
+		{"mid month", "Rains returned in mid-March.", "mid-March", "", TimexDate, "2016-03"},
+		{"may the verb", "You may leave now.", "now", "", TimexDate, "PRESENT_REF"},
+		// full dates
+		{"US date", "It was signed Nov. 14, 2016, in Paris.", "Nov. 14, 2016", "", TimexDate, "2016-11-14"},
+		{"UK date", "It was signed on 14 November 2016.", "14 November 2016", "", TimexDate, "2016-11-14"},
+		{"ISO date", "Filed 2016-11-14 by the clerk.", "2016-11-14", "", TimexDate, "2016-11-14"},
+		{"slash date", "Dated 11/14/2016 at the top.", "11/14/2016", "", TimexDate, "2016-11-14"},
+		{"month and year", "Prices peaked in November 2016.", "November 2016", "", TimexDate, "2016-11"},
+		{"weekday and date", "It ended on Friday, Nov. 4.", "Friday, Nov. 4", "", TimexDate, "2016-11-04"},
+		{"month day past", "The treaty was signed Nov. 14.", "Nov. 14", "", TimexDate, "2016-11-14"},
+		{"month day future across year", "He will be sworn in Jan. 20.", "Jan. 20", "", TimexDate, "2017-01-20"},
+		{"ordinal day", "The fair opened on March 3rd.", "March 3rd", "", TimexDate, "2016-03-03"},
+		{"year", "The mill closed in 1998.", "1998", "", TimexDate, "1998"},
+		{"fiscal year", "Sales grew in fiscal 1998.", "fiscal 1998", "", TimexDate, "1998"},
+		{"spoken year", "It began in nineteen ninety-six.", "nineteen ninety-six", "", TimexDate, "1996"},
+		// relative units
+		{"this week", "Markets were calm this week.", "this week", "", TimexDate, "2016-W49"},
+		{"last week", "Markets slid last week.", "last week", "", TimexDate, "2016-W48"},
+		{"last week on a Monday", "Markets slid last week.", "last week", "2016-12-05", TimexDate, "2016-W48"},
+		{"last week across the year", "Markets slid last week.", "last week", "2016-01-04", TimexDate, "2015-W53"},
+		{"this week on New Year's Day", "Markets are shut this week.", "this week", "2016-01-01", TimexDate, "2015-W53"},
+		{"last month", "Hiring slowed last month.", "last month", "", TimexDate, "2016-11"},
+		{"next month in December", "Hiring resumes next month.", "next month", "", TimexDate, "2017-01"},
+		{"next year", "The line opens next year.", "next year", "", TimexDate, "2017"},
+		{"last year", "The line opened last year.", "last year", "", TimexDate, "2015"},
+		{"earlier this month", "It was announced earlier this month.", "earlier this month", "", TimexDate, "2016-12"},
+		{"later this year", "A ruling is due later this year.", "later this year", "", TimexDate, "2016"},
+		{"early next year", "Work starts early next year.", "early next year", "", TimexDate, "2017"},
+		{"end of the year", "Stocks may rally by the end of the year.", "the end of the year", "", TimexDate, "2016"},
+		{"this weekend", "Snow is likely this weekend.", "this weekend", "", TimexDate, "2016-W49-WE"},
+		// quarters and halves
+		{"quarter", "Earnings jumped in the third quarter.", "the third quarter", "", TimexDate, "2016-Q3"},
+		{"hyphenated quarter", "Third-quarter earnings jumped.", "Third-quarter", "", TimexDate, "2016-Q3"},
+		{"quarter with year", "Losses widened in the fourth quarter of 2015.", "the fourth quarter of 2015", "", TimexDate, "2015-Q4"},
+		{"Q notation", "Margins shrank in Q2.", "Q2", "", TimexDate, "2016-Q2"},
+		{"first half", "Output grew in the first half.", "the first half", "", TimexDate, "2016-H1"},
+		{"year ago quarter", "Profit rose in the third quarter from a year ago.", "a year ago", "", TimexDate, "2015-Q3"},
+		// counted dates
+		{"years ago", "The dam burst three years ago.", "three years ago", "", TimexDate, "2013"},
+		{"weeks ago", "He left two weeks ago.", "two weeks ago", "", TimexDate, "2016-W47"},
+		{"days ago", "She arrived five days ago.", "five days ago", "", TimexDate, "2016-12-04"},
+		{"months ago", "It was sold six months ago.", "six months ago", "", TimexDate, "2016-06"},
+		// seasons, decades, centuries
+		{"last summer", "The pool closed last summer.", "last summer", "", TimexDate, "2015-SU"},
+		{"this spring", "The pool reopens this spring.", "this spring", "", TimexDate, "2016-SP"},
+		{"season of year", "They married in the fall of 1998.", "the fall of 1998", "", TimexDate, "1998-FA"},
+		{"decade", "Crime fell in the 1990s.", "the 1990s", "", TimexDate, "199"},
+		{"short decade", "It was a hit in the '80s.", "the '80s", "", TimexDate, "198"},
+		{"century", "Steel shaped the 20th century.", "the 20th century", "", TimexDate, "19"},
+		// clock times
+		{"clock time", "The polls close at 3 p.m. in the east.", "3 p.m.", "", TimexTime, "2016-12-09T15:00"},
+		{"clock time with day", "The launch is set for 10:30 a.m. Tuesday.", "10:30 a.m. Tuesday", "", TimexTime, "2016-12-13T10:30"},
+		{"noon", "The rally began at noon Thursday.", "noon Thursday", "", TimexTime, "2016-12-08T12:00"},
+		// durations
+		{"years", "He served three years in office.", "three years", "", TimexDuration, "P3Y"},
+		{"weeks", "The strike lasted two weeks.", "two weeks", "", TimexDuration, "P2W"},
+		{"months", "Repairs take six months.", "six months", "", TimexDuration, "P6M"},
+		{"digits", "The permit is valid for 90 days.", "90 days", "", TimexDuration, "P90D"},
+		{"the past year", "Prices doubled over the past year.", "the past year", "", TimexDuration, "P1Y"},
+		{"the past N", "Sales rose in the past two months.", "the past two months", "", TimexDuration, "P2M"},
+		{"decade", "It took a decade to build.", "a decade", "", TimexDuration, "P10Y"},
+		{"vague hours", "They waited for hours.", "hours", "", TimexDuration, "PTXH"},
+		{"compound number", "The lease runs twenty-five years.", "twenty-five years", "", TimexDuration, "P25Y"},
+		{"a few", "The talks lasted a few days.", "a few days", "", TimexDuration, "PXD"},
+		{"adjective", "They signed a two-year contract.", "two-year", "", TimexDuration, "P2Y"},
+		{"approximate", "The flight took about five hours.", "about five hours", "", TimexDuration, "PT5H"},
+		{"more than", "The case dragged on for more than a decade.", "more than a decade", "", TimexDuration, "P10Y"},
+		{"later is a duration", "Two days later the bridge fell.", "Two days", "", TimexDuration, "P2D"},
+		// sets
+		{"every week", "The club meets every week.", "every week", "", TimexSet, "P1W"},
+		{"daily", "The paper is printed daily.", "daily", "", TimexSet, "P1D"},
+		{"annually", "Fees rise annually.", "annually", "", TimexSet, "P1Y"},
+		{"each year", "Thousands visit each year.", "each year", "", TimexSet, "P1Y"},
+		{"rate", "It costs $40 a year.", "a year", "", TimexSet, "P1Y"},
+		// vague references
+		{"now", "The town is now quiet.", "now", "", TimexDate, "PRESENT_REF"},
+		{"currently", "Ten firms are currently bidding.", "currently", "", TimexDate, "PRESENT_REF"},
+		{"recently", "The road was recently paved.", "recently", "", TimexDate, "PAST_REF"},
+		{"the past", "Such floods were rare in the past.", "the past", "", TimexDate, "PAST_REF"},
+		{"the future", "Costs may rise in the future.", "the future", "", TimexDate, "FUTURE_REF"},
+		// holidays
+		{"christmas", "The store will close on Christmas.", "Christmas", "", TimexDate, "2016-12-25"},
+		{"thanksgiving", "Families gathered on Thanksgiving.", "Thanksgiving", "", TimexDate, "2016-11-24"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dct := tt.dct
+			if dct == "" {
+				dct = "2016-12-09"
+			}
+			got := findTimex(t, tt.text, tt.want, Anchor{Date: txTestDate(t, dct)})
+			if got.Type != tt.typ || got.Value != tt.value {
+				t.Errorf("TagTimex(%q)[%q] = %s %s, want %s %s", tt.text, tt.want, got.Type, got.Value, tt.typ, tt.value)
+			}
+		})
+	}
+}
+
+// TestTagTimexUndated checks partial values when the anchor date is unknown.
+func TestTagTimexUndated(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+		hint             int
+		value            string
+	}{
+		{"bare month with hint", "Exports dropped in October.", "October", 2015, "2015-10"},
+		{"bare month without hint", "Exports dropped in October.", "October", 0, "XXXX-10"},
+		{"month day without hint", "The treaty was signed Dec. 19.", "Dec. 19", 0, "XXXX-12-19"},
+		{"month day with hint", "The treaty was signed Dec. 19.", "Dec. 19", 2014, "2014-12-19"},
+		{"weekday", "The board met on Friday.", "Friday", 2014, "XXXX-WXX-5"},
+		{"absolute date kept", "It was signed Nov. 14, 2016.", "Nov. 14, 2016", 2010, "2016-11-14"},
+		{"last week", "Markets slid last week.", "last week", 0, "XXXX-WXX"},
+		{"today", "Shares fell today.", "today", 0, "PRESENT_REF"},
+		{"duration untouched", "The strike lasted two weeks.", "two weeks", 0, "P2W"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := findTimex(t, tt.text, tt.want, Anchor{YearHint: tt.hint})
+			if got.Value != tt.value {
+				t.Errorf("TagTimex(%q, hint %d)[%q] = %s, want %s", tt.text, tt.hint, tt.want, got.Value, tt.value)
+			}
+		})
+	}
+}
+
+// TestTagTimexRejects lists look-alikes that are not temporal expressions.
+func TestTagTimexRejects(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"may as a verb", "Officials may appeal the decision."},
+		{"march as a noun", "Thousands joined the march downtown."},
+		{"age", "The 6-year-old girl was found safe."},
+		{"age in words", "He is 52 years old."},
+		{"money", "The fine was $2000."},
+		{"big number", "About 1,500 people attended."},
+		{"a second time", "The judge ruled a second time."},
+		{"a quarter of", "A quarter of the staff left."},
+		{"falling prices", "Prices fall when supply grows."},
+		{"sun newspaper", "The Sun reported the story."},
+		{"empty", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := TagTimex(tt.text, Anchor{Date: txTestDate(t, "2016-12-09")}); len(got) != 0 {
+				t.Errorf("TagTimex(%q) = %+v, want none", tt.text, got)
+			}
+		})
+	}
+}
+
+// TestTagTimexOffsets checks byte offsets after multi-byte text and that
+// expressions come in order without overlapping.
+func TestTagTimexOffsets(t *testing.T) {
+	text := "Le café “Zoë” rouvrira le 3 mai — no: it reopened on Friday, and again last week."
+	got := TagTimex(text, Anchor{Date: txTestDate(t, "2016-12-09")})
+	want := []string{"Friday", "last week"}
+	if len(got) != len(want) {
+		t.Fatalf("TagTimex(%q) = %+v, want %d expressions", text, got, len(want))
+	}
+	end := 0
+	for i, x := range got {
+		if x.Text != want[i] || text[x.Start:x.End] != x.Text {
+			t.Errorf("TagTimex(%q)[%d] = %q at %d-%d, want %q", text, i, x.Text, x.Start, x.End, want[i])
+		}
+		if x.Start < end {
+			t.Errorf("TagTimex(%q)[%d] starts at %d, before the previous end %d", text, i, x.Start, end)
+		}
+		end = x.End
+	}
+}
