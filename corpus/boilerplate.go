@@ -34,6 +34,10 @@ func isBoilerplate(b block, title string) bool {
 	// Signal 6: a short Title Case line between paragraphs is a teaser for
 	// another article. Markdown list items are left alone: in notes they are
 	// the writer's own entries.
+	// A short item is a note-taker's entry unless it is only a link.
+	if isFragment(b.text) && (b.kind != blockItem || len(b.links) > 0) && passageDate(b) == "" {
+		return true
+	}
 	if b.kind == blockPara || b.fromHTML {
 		return isTeaser(b.text)
 	}
@@ -60,8 +64,12 @@ func isChrome(b block) bool {
 	if isLinkList(b) {
 		return true
 	}
-	// Signal 3: a short line led by a generic promo or navigation phrase.
+	// Signal 3: a short line led by a generic promo or navigation phrase,
+	// or a headline behind a capitalised promo label ("WATCH: ...").
 	if words <= promoLine && (hasPromoLead(lower) || hasPromoPhrase(lower)) {
+		return true
+	}
+	if words <= 3*promoLine && hasPromoLabel(text) {
 		return true
 	}
 	// Signal 4: a caption with a photo credit, which has no final full stop.
@@ -305,3 +313,115 @@ func isTeaser(text string) bool {
 	}
 	return significant >= 3 && capital*10 >= significant*8
 }
+
+// isFragment reports whether a paragraph or item is too short to be an
+// answer: at most three words without a full stop, such as an outlet's name
+// under a "Source:" heading. Dated items are kept by the caller: their date
+// is what a question about them needs.
+func isFragment(text string) bool {
+	return countWords(text, 4) <= 3 && !endsSentence(text)
+}
+
+// promoLabelWords are the verbs and nouns of the capitalised labels that
+// introduce promoted links ("WATCH:", "READ MORE:", "RELATED:").
+var promoLabelWords = []string{"watch", "read", "listen", "see", "related", "more", "also", "video", "trending", "subscribe", "miss"}
+
+// hasPromoLabel reports whether text starts with an all-capitals label of
+// at most four words ending in a colon that holds a promo word.
+func hasPromoLabel(text string) bool {
+	label, _, ok := strings.Cut(text, ":")
+	if !ok || len(label) < 3 || len(label) > 30 || strings.ToUpper(label) != label || countWords(label, 5) > 4 {
+		return false
+	}
+	letters := 0
+	for _, r := range label {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 3 {
+		return false
+	}
+	lower := strings.ToLower(label)
+	for w := range strings.FieldsFuncSeq(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, p := range promoLabelWords {
+			if w == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trimGluedCaption cuts a picture caption and its credit off the front of a
+// paragraph when a copy from a web page glued them to the text without a
+// space ("...Photo via APThe minister said..."). The cut is made at the first
+// glue point (a lower-case or capital letter run straight into a capitalised
+// word) after the credit, and only when a full sentence remains.
+func trimGluedCaption(b *block) {
+	head := b.text
+	if len(head) > 300 {
+		head = head[:300]
+	}
+	end := creditEnd(head)
+	if end < 0 {
+		return
+	}
+	for i := end; i+1 < len(head); i++ {
+		if i == 0 || !isUpperASCII(head[i]) || !isLowerASCII(head[i+1]) || !isLetterASCII(head[i-1]) {
+			continue
+		}
+		rest := b.text[i:]
+		if countWords(rest, 6) < 6 || !endsSentence(rest) {
+			return
+		}
+		var links []linkSpan
+		for _, l := range b.links {
+			if l.start >= i {
+				l.start -= i
+				l.end -= i
+				links = append(links, l)
+			}
+		}
+		b.text, b.links = rest, links
+		b.firstLine = max(0, b.firstLine-i)
+		return
+	}
+}
+
+// creditEnd returns where the last picture credit in text ends: after a
+// credit marker, or after the capitalised word following a slash in an
+// "Agency/Agency" pair; -1 when there is none.
+func creditEnd(text string) int {
+	lower := strings.ToLower(text)
+	end := -1
+	for _, m := range creditMarkers {
+		if i := strings.LastIndex(lower, m); i >= 0 {
+			end = max(end, i+len(m))
+		}
+	}
+	for i := strings.IndexByte(text, '/'); i > 0 && i+1 < len(text); {
+		j := strings.LastIndexAny(text[:i], " .(") + 1
+		if isUpperASCII(text[i+1]) && j < i && isUpperASCII(text[j]) {
+			k := i + 1
+			for k < len(text) && isLetterASCII(text[k]) && !(k > i+1 && isUpperASCII(text[k]) && k+1 < len(text) && isLowerASCII(text[k+1])) {
+				k++
+			}
+			end = max(end, k)
+		}
+		n := strings.IndexByte(text[i+1:], '/')
+		if n < 0 {
+			break
+		}
+		i += n + 1
+	}
+	// Skip the agency name that follows a marker ("via AP"), so the glue
+	// point is looked for after it.
+	for end >= 0 && end < len(text) && text[end] == ' ' {
+		end++
+	}
+	return end
+}
+
+func isLowerASCII(c byte) bool  { return c >= 'a' && c <= 'z' }
+func isLetterASCII(c byte) bool { return isUpperASCII(c) || isLowerASCII(c) }

@@ -50,6 +50,7 @@ func buildDocument(id, relPath string, m meta, blocks []block) (Document, bool) 
 			}
 			continue
 		}
+		trimGluedCaption(&b)
 		title := doc.Title
 		if i == keptAt {
 			title = "" // the title was taken from this very paragraph

@@ -33,7 +33,7 @@ func TestMarkdownText(t *testing.T) {
 		{"arithmetic kept", "It costs 2*3 pounds, or 2 * 3 in total.", []string{"It costs 2*3 pounds, or 2 * 3 in total."}},
 		{"unpaired star kept", "Prices* apply.", []string{"Prices* apply."}},
 		{"escapes", `A \*literal\* star.`, []string{"A *literal* star."}},
-		{"list items break", "Intro line:\n- first item\n- second item\n1. third item\n2) fourth", []string{"Intro line:", "first item", "second item", "third item", "fourth"}},
+		{"list items break", "Items follow in this list:\n- first item\n- second item\n1. third item\n2) fourth", []string{"Items follow in this list:", "first item", "second item", "third item", "fourth"}},
 		{"item continuation", "- first item\n  goes on", []string{"first item goes on"}},
 		{"blockquote", "> Quoted words here.\n> More of them.", []string{"Quoted words here. More of them."}},
 		{"image dropped", "![a shed](x.jpg) The shed was painted.", []string{"The shed was painted."}},

@@ -5,9 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/citebot/citebot/commands"

@@ -49,6 +49,7 @@ func commandTable() []command {
 	return []command{
 		{name: "index", summary: "index a folder of documents", run: runIndex},
 		{name: "ask", summary: "answer a question with quoted passages", run: runAsk},
+		{name: "timex", summary: "tag dates and times in standard input (TIMEX3)", run: runTimex},
 		{name: "console", summary: "type questions at a prompt, without Discord", run: runConsole},
 		{name: "demo", summary: "index the bundled example corpus and open the console", run: runDemo},
 	}

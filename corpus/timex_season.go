@@ -1,0 +1,131 @@
+package corpus
+
+// This file recognizes seasons ("last summer", "the fall of 1998") and the
+// vague references PRESENT_REF, PAST_REF and FUTURE_REF.
+
+// txRecSeason recognizes seasons: "last summer", "the fall of 1998",
+// "spring 2016", "this winter".
+func txRecSeason(s *txScanner, i int) (txMatch, bool) {
+	k, prefix := i, ""
+	switch s.toks[i].low {
+	case "last", "this", "next", "past", "coming", "the":
+		k, prefix = i+1, s.toks[i].low
+		if prefix == "the" && (s.wordAt(k, "past") || s.wordAt(k, "coming")) {
+			prefix = s.toks[k].low
+			k++
+		}
+	}
+	code := txSeasonWord(s.lowAt(k))
+	if code == "" {
+		return txMatch{}, false
+	}
+	j := k + 1
+	if s.wordAt(j, "of") {
+		j++
+	}
+	if y, n := s.yearExprAt(j); n > 0 {
+		if prefix == "the" || prefix == "" {
+			return txMatch{n: j + n - i, typ: TimexDate, value: txFmtYear(y) + "-" + code}, true
+		}
+	}
+	j = k + 1
+	if prefix == "" {
+		// a bare season word is often a verb or noun ("prices fall");
+		// accept it after a preposition only
+		switch s.lowAt(i - 1) {
+		case "in", "during", "by", "until", "since", "this", "early", "late", "mid":
+		default:
+			return txMatch{}, false
+		}
+		if code == "FA" || code == "SP" {
+			return txMatch{}, false
+		}
+	}
+	if !s.hasDCT {
+		return txMatch{n: j - i, typ: TimexDate, value: "XXXX-" + code}, true
+	}
+	y, cur := txSeasonOf(s.dct)
+	want := txSeasonIndex(code)
+	switch prefix {
+	case "last", "past":
+		// annotators read "last spring" as the previous year's spring
+		// even when this year's is over
+		y = s.dct.Year() - 1
+	case "next", "coming":
+		if want <= cur {
+			y++
+		}
+	case "this":
+	default:
+		if dir := s.tense(i, j); dir == txFuture && want < cur {
+			y++
+		} else if dir != txFuture && want > cur {
+			y--
+		}
+	}
+	return txMatch{n: j - i, typ: TimexDate, value: txFmtYear(y) + "-" + code, anchored: true}, true
+}
+
+// txSeasonIndex is the position (0 spring .. 3 winter) of a season code.
+func txSeasonIndex(code string) int {
+	for i := 0; i+2 <= len(txSeasonCodes); i += 2 {
+		if txSeasonCodes[i:i+2] == code {
+			return i / 2
+		}
+	}
+	return 0
+}
+
+// txRecRef recognizes the vague references PRESENT_REF, PAST_REF and
+// FUTURE_REF: "now", "currently", "recently", "the past", "the future".
+func txRecRef(s *txScanner, i int) (txMatch, bool) {
+	k := i
+	if s.wordAt(k, "the") {
+		k++
+		if s.wordAt(k, "near") || s.wordAt(k, "foreseeable") || s.wordAt(k, "distant") || s.wordAt(k, "recent") {
+			k++
+		}
+	}
+	w := s.lowAt(k)
+	v := ""
+	switch w {
+	case "now", "currently", "nowadays", "presently":
+		if k == i {
+			v = "PRESENT_REF"
+		}
+	case "current":
+		if k == i && !s.glued(k+1) {
+			v = "PRESENT_REF"
+		}
+	case "recently", "lately":
+		// "previously", "formerly" and a bare "recent" are left out:
+		// annotators rarely mark them.
+		if k == i {
+			v = "PAST_REF"
+		}
+	case "days":
+		if k == i && s.wordAt(i-1, "these") {
+			return txMatch{n: 2, typ: TimexDate, value: "PRESENT_REF"}, true
+		}
+	case "past":
+		if k > i {
+			v = "PAST_REF"
+		}
+	case "present":
+		if k > i || s.wordAt(i-1, "at") {
+			v = "PRESENT_REF"
+		}
+	case "future":
+		// a bare "future" is mostly an adjective ("future plans")
+		if k > i {
+			v = "FUTURE_REF"
+		}
+	}
+	if v == "" {
+		return txMatch{}, false
+	}
+	if w == "now" && (s.wordAt(k+1, "that") || s.wordAt(k-1, "from")) {
+		return txMatch{}, false
+	}
+	return txMatch{n: k + 1 - i, typ: TimexDate, value: v, anchored: false}, true
+}
