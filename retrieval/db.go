@@ -76,6 +76,9 @@ func Open(ctx context.Context, path string, mode OpenMode) (*DB, error) {
 	d := &DB{path: path, db: db, an: NewAnalyzer()}
 	if err := d.prepare(ctx, mode); err != nil {
 		db.Close()
+		if errors.Is(err, ErrNoFTS5) {
+			return nil, err // about the binary, not the file
+		}
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
 	return d, nil

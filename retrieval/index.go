@@ -91,6 +91,7 @@ func buildFresh(ctx context.Context, dbPath, root string, files []sourceFile, op
 	removeDB(tmp)
 	d, err := Open(ctx, tmp, ReadWrite)
 	if err != nil {
+		removeDB(tmp)
 		return IndexStats{}, err
 	}
 	stats, err := d.sync(ctx, root, files, opts)
