@@ -363,6 +363,9 @@ func trimGluedCaption(b *block) {
 	if len(head) > 300 {
 		head = head[:300]
 	}
+	if !hasGluePoint(head) {
+		return // the common case, found without lower-casing anything
+	}
 	end := creditEnd(head)
 	if end < 0 {
 		return
@@ -421,6 +424,19 @@ func creditEnd(text string) int {
 		end++
 	}
 	return end
+}
+
+// hasGluePoint reports whether s holds a letter run straight into a
+// capitalised word ("viaAPThe", "putinAlexei").
+func hasGluePoint(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if isUpperASCII(s[i]) && isLowerASCII(s[i+1]) && isLetterASCII(s[i-1]) {
+			if isLowerASCII(s[i-1]) || (i >= 2 && isUpperASCII(s[i-2])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isLowerASCII(c byte) bool  { return c >= 'a' && c <= 'z' }

@@ -38,13 +38,12 @@ var errTooLarge = errors.New("too large")
 // JSON object, or a record without text, costs a warning and the rest of
 // the file loads. It returns a skip reason when the content is binary, has
 // no records or cannot be read.
-func parseJSONL(relPath string, r io.Reader, limit int64, w *warner) ([]Document, string) {
+func parseJSONL(relPath string, r io.Reader, limit int64, w *warner, emit func(Document) error) (string, error) {
 	br := bufio.NewReaderSize(r, 256<<10)
 	if head, _ := br.Peek(binarySniffLen); looksBinary(head) {
-		return nil, reasonBinary
+		return reasonBinary, nil
 	}
 	var (
-		docs     []Document
 		long     []byte // a line longer than the buffer, being assembled
 		lineNo   int
 		warnings int
@@ -62,7 +61,7 @@ func parseJSONL(relPath string, r io.Reader, limit int64, w *warner) ([]Document
 		chunk, err := br.ReadSlice('\n')
 		size += int64(len(chunk))
 		if size > limit {
-			return nil, fmt.Sprintf("larger than %d bytes decompressed", limit)
+			return fmt.Sprintf("larger than %d bytes decompressed", limit), nil
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			long = append(long, chunk...)
@@ -95,7 +94,9 @@ func parseJSONL(relPath string, r io.Reader, limit int64, w *warner) ([]Document
 					note(lineNo, "%s", msg)
 				}
 				if ok {
-					docs = append(docs, doc)
+					if err := emit(doc); err != nil {
+						return "", err
+					}
 				}
 			}
 		}
@@ -103,16 +104,16 @@ func parseJSONL(relPath string, r io.Reader, limit int64, w *warner) ([]Document
 			break
 		}
 		if err != nil {
-			return nil, "not decodable: " + err.Error()
+			return "not decodable: " + err.Error(), nil
 		}
 	}
 	if warnings > maxJSONLWarnings {
 		w.add("%d more warnings not shown", warnings-maxJSONLWarnings)
 	}
 	if records == 0 {
-		return nil, reasonEmpty
+		return reasonEmpty, nil
 	}
-	return docs, ""
+	return "", nil
 }
 
 // parseRecord turns one JSON line into a document. It returns a warning

@@ -98,8 +98,26 @@ func Supported(name string) bool {
 // *SkipError; problems that lose only part of a file are reported in
 // Parsed.Warnings.
 func Parse(relPath string, data []byte, opts Options) (Parsed, error) {
-	skip := func(reason string) (Parsed, error) {
-		return Parsed{}, &SkipError{Path: relPath, Reason: reason}
+	var docs []Document
+	warnings, err := ParseEach(relPath, data, opts, func(d Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return Parsed{Warnings: warnings}, err
+	}
+	return Parsed{Docs: docs, Warnings: warnings}, nil
+}
+
+// ParseEach is Parse for large files: it hands each document to emit as soon
+// as it is read, so a JSON Lines dump never sits in memory as documents and
+// the caller can index while the rest is parsed. An error from emit stops
+// parsing and is returned. A *SkipError may come after some documents were
+// emitted (a JSON Lines file found too large part way through); the caller
+// must then discard them.
+func ParseEach(relPath string, data []byte, opts Options, emit func(Document) error) ([]string, error) {
+	skip := func(reason string) ([]string, error) {
+		return nil, &SkipError{Path: relPath, Reason: reason}
 	}
 	limit := opts.maxSize()
 	if int64(len(data)) > limit {
@@ -110,7 +128,11 @@ func Parse(relPath string, data []byte, opts Options) (Parsed, error) {
 		return skip("unsupported file type")
 	}
 	w := &warner{path: relPath}
-	var docs []Document
+	emitted := 0
+	count := func(d Document) error {
+		emitted++
+		return emit(d)
+	}
 	if f == formatJSONL || f == formatJSONLGz {
 		// JSON Lines are decoded record by record so that one bad line
 		// costs only itself.
@@ -123,27 +145,34 @@ func Parse(relPath string, data []byte, opts Options) (Parsed, error) {
 			defer zr.Close()
 			r = zr
 		}
-		var reason string
-		docs, reason = parseJSONL(relPath, r, limit, w)
+		reason, err := parseJSONL(relPath, r, limit, w, count)
+		if err != nil {
+			return w.list, err
+		}
 		if reason != "" {
-			return Parsed{Warnings: w.list}, &SkipError{Path: relPath, Reason: reason}
+			return w.list, &SkipError{Path: relPath, Reason: reason}
 		}
 	} else {
 		text, reason := decodeText(data, w)
 		if reason != "" {
 			return skip(reason)
 		}
+		var docs []Document
 		if f == formatHTML {
 			docs = parseHTML(relPath, text)
 		} else {
 			docs = parseText(relPath, text, w)
 		}
+		for _, d := range docs {
+			if err := count(d); err != nil {
+				return w.list, err
+			}
+		}
 	}
-	p := Parsed{Docs: docs, Warnings: w.list}
-	if len(p.Docs) == 0 {
-		return Parsed{Warnings: p.Warnings}, &SkipError{Path: relPath, Reason: reasonNoText}
+	if emitted == 0 {
+		return w.list, &SkipError{Path: relPath, Reason: reasonNoText}
 	}
-	return p, nil
+	return w.list, nil
 }
 
 // decodeText turns file bytes into UTF-8 text with '\n' line ends. It returns

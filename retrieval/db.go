@@ -54,6 +54,9 @@ const (
 	ReadOnly OpenMode = iota
 	// ReadWrite creates the index when missing and migrates it when old.
 	ReadWrite
+	// scratch is ReadWrite for a new file that is thrown away if the
+	// build fails, so it keeps its rollback journal in memory and skips fsync.
+	scratch
 )
 
 // Open opens the index at path. In ReadOnly mode a missing file is
@@ -65,13 +68,23 @@ func Open(ctx context.Context, path string, mode OpenMode) (*DB, error) {
 			return nil, fmt.Errorf("open index %s: %w", path, ErrNoIndex)
 		}
 	}
-	dsn := "file:" + path + "?_busy_timeout=10000&_foreign_keys=on&_synchronous=NORMAL"
-	if mode == ReadOnly {
-		dsn += "&mode=ro"
+	dsn := "file:" + path + "?_busy_timeout=10000&_foreign_keys=on"
+	switch mode {
+	case ReadOnly:
+		dsn += "&mode=ro&_synchronous=NORMAL"
+	case ReadWrite:
+		dsn += "&_synchronous=NORMAL&_cache_size=-65536"
+	case scratch:
+		dsn += "&_journal_mode=MEMORY&_synchronous=OFF&_cache_size=-65536"
 	}
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	if mode != ReadOnly {
+		// One writer connection, so per-connection settings hold for
+		// every statement of the index transaction.
+		db.SetMaxOpenConns(1)
 	}
 	d := &DB{path: path, db: db, an: NewAnalyzer()}
 	if err := d.prepare(ctx, mode); err != nil {
@@ -128,9 +141,11 @@ func (d *DB) prepare(ctx context.Context, mode OpenMode) error {
 	case version < len(migrations) && mode == ReadOnly:
 		return fmt.Errorf("index has schema version %d, this citebot needs %d: run `citebot index` to upgrade it", version, len(migrations))
 	}
-	if mode == ReadWrite {
-		if _, err := d.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
-			return classify(err)
+	if mode != ReadOnly {
+		if mode == ReadWrite {
+			if _, err := d.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+				return classify(err)
+			}
 		}
 		if err := d.migrate(ctx, version, migrations); err != nil {
 			return err

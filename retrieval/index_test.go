@@ -1,7 +1,10 @@
 package retrieval
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"fmt"
 	"database/sql"
 	"errors"
 	"os"
@@ -221,5 +224,60 @@ func TestRebuildReplacesAtomically(t *testing.T) {
 	st := build(t, dbPath, dir, IndexOptions{Rebuild: true})
 	if st.Indexed != 3 {
 		t.Errorf("rebuild stats = %+v, want 3 indexed", st)
+	}
+}
+
+func TestBuildDropsPartlyReadFile(t *testing.T) {
+	// A compressed JSON Lines file that turns out larger than the limit
+	// only once decompressed: the records read before that must not stay.
+	var raw bytes.Buffer
+	zw := gzip.NewWriter(&raw)
+	for i := range 400 {
+		fmt.Fprintf(zw, `{"id":"r%d","title":"Record %d","text":"The harbour pilot logged tide number %d at the quay."}`+"\n", i, i, i)
+	}
+	zw.Close()
+	dir := writeCorpus(t, map[string]string{
+		"big.jsonl.gz": raw.String(),
+		"ok.txt":       "Quay notes today\n\nThe quay lights were repaired on Monday.\n",
+	})
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	var warnings []string
+	st := build(t, dbPath, dir, IndexOptions{
+		Load: corpus.Options{MaxFileSize: int64(raw.Len()) * 3},
+		Warn: func(m string) { warnings = append(warnings, m) },
+	})
+	if st.Skipped != 1 || st.Documents != 1 {
+		t.Errorf("Build stats = %+v, want the .gz skipped and 1 document", st)
+	}
+	if len(warnings) != 1 || !strings.HasPrefix(warnings[0], "big.jsonl.gz: skipped: larger than") {
+		t.Errorf("warnings = %q", warnings)
+	}
+}
+
+func TestInterruptedUpdateKeepsOldIndex(t *testing.T) {
+	dir := writeCorpus(t, harborFiles)
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	build(t, dbPath, dir, IndexOptions{})
+	for name := range harborFiles {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte("Replaced text here\n\nThe zeppelin landed in the square.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := Build(ctx, dbPath, dir, IndexOptions{Progress: func(p Progress) {
+		if p.Files == 1 {
+			cancel() // as if the user pressed Ctrl-C after the first file
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Build error = %v, want context.Canceled", err)
+	}
+	d := openIndex(t, dbPath)
+	for q, want := range map[string]int{"zeppelin": 0, "harbor bridge": 1} {
+		hits, err := d.Search(context.Background(), q, 3)
+		if err != nil || (len(hits) > 0) != (want > 0) {
+			t.Errorf("after interrupted update, Search(%q) = %d hits, %v", q, len(hits), err)
+		}
 	}
 }

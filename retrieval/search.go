@@ -120,12 +120,6 @@ func (d *DB) candidates(ctx context.Context, match string, n int) ([]candidate, 
 	return out, nil
 }
 
-// storedLink is the JSON form of a passage's links in the passages table.
-type storedLink struct {
-	Text string `json:"text"`
-	URL  string `json:"url"`
-}
-
 // load reads the passages and documents of the candidates, keeping their order.
 func (d *DB) load(ctx context.Context, cands []candidate) ([]Hit, error) {
 	if len(cands) == 0 {

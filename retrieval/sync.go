@@ -1,0 +1,243 @@
+package retrieval
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/citebot/citebot/corpus"
+)
+
+// step is one unit of work handed from the loader to the writer. Loading
+// (reading, hashing, parsing, analyzing) runs on its own goroutine while the
+// writer feeds SQLite, so Go and C work overlap on a multi-core machine.
+type step struct {
+	kind stepKind
+	file sourceFile
+	hash string // stepFile
+	doc  *analyzedDoc
+	// stepEnd: the file's warnings, and the reason it was skipped, if it was.
+	warnings []string
+	skip     string
+	err      error // stepEnd: a failure that stops the run
+}
+
+type stepKind uint8
+
+const (
+	stepUnchanged stepKind = iota // the file's hash is already indexed
+	stepFile                      // a new or changed file begins
+	stepDoc                       // a document of the current file
+	stepEnd                       // the current file is done (or skipped)
+)
+
+// analyzedDoc is a document with its index terms already computed.
+type analyzedDoc struct {
+	doc      corpus.Document
+	title    string   // analyzed title
+	heads    []string // analyzed title and section, per passage
+	bodies   []string // analyzed text, per passage
+	textSize int64
+}
+
+func analyzeDoc(an *Analyzer, doc corpus.Document) *analyzedDoc {
+	a := &analyzedDoc{doc: doc, title: an.IndexText(doc.Title)}
+	a.heads = make([]string, len(doc.Passages))
+	a.bodies = make([]string, len(doc.Passages))
+	sections := map[string]string{}
+	for i, p := range doc.Passages {
+		head := a.title
+		if p.Section != "" {
+			s, ok := sections[p.Section]
+			if !ok {
+				s = an.IndexText(p.Section)
+				sections[p.Section] = s
+			}
+			head += " " + s
+		}
+		a.heads[i] = head
+		a.bodies[i] = an.IndexText(p.Text)
+		a.textSize += int64(len(p.Text))
+	}
+	return a
+}
+
+// loadFiles reads, parses and analyzes files in order, sending steps until done
+// or ctx ends. It closes out when it returns.
+func (d *DB) loadFiles(ctx context.Context, root string, files []sourceFile, known map[string]string, opts IndexOptions, out chan<- step) {
+	defer close(out)
+	send := func(s step) bool {
+		select {
+		case out <- s:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.rel)))
+		if err != nil {
+			if !send(step{kind: stepEnd, file: f, skip: unwrapPathError(err).Error()}) {
+				return
+			}
+			continue
+		}
+		sum := sha256.Sum256(data)
+		hash := hex.EncodeToString(sum[:])
+		if known[f.rel] == hash {
+			if !send(step{kind: stepUnchanged, file: f}) {
+				return
+			}
+			continue
+		}
+		if !send(step{kind: stepFile, file: f, hash: hash}) {
+			return
+		}
+		warnings, err := corpus.ParseEach(f.rel, data, opts.Load, func(doc corpus.Document) error {
+			if !send(step{kind: stepDoc, file: f, doc: analyzeDoc(d.an, doc)}) {
+				return ctx.Err()
+			}
+			return nil
+		})
+		end := step{kind: stepEnd, file: f, warnings: warnings}
+		var skip *corpus.SkipError
+		switch {
+		case errors.As(err, &skip):
+			end.skip = skip.Reason
+		case err != nil:
+			end.err = fmt.Errorf("load %s: %w", f.rel, err)
+		}
+		if !send(end) || end.err != nil {
+			return
+		}
+	}
+}
+
+// sync makes the index match files in one transaction.
+func (d *DB) sync(ctx context.Context, root string, files []sourceFile, opts IndexOptions) (IndexStats, error) {
+	stats := IndexStats{Files: len(files)}
+	known, err := d.fileHashes(ctx)
+	if err != nil {
+		return stats, err
+	}
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return stats, fmt.Errorf("begin index update: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := newWriter(ctx, tx)
+	if err != nil {
+		return stats, err
+	}
+	defer w.close()
+
+	loadCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	steps := make(chan step, 256)
+	go d.loadFiles(loadCtx, root, files, known, opts, steps)
+
+	var total int64
+	for _, f := range files {
+		total += f.size
+	}
+	prog := Progress{TotalFiles: len(files), TotalBytes: total}
+	for s := range steps {
+		if err := d.apply(ctx, w, s, known, opts, &stats); err != nil {
+			return stats, err
+		}
+		if s.kind == stepUnchanged || s.kind == stepEnd {
+			prog.Files++
+			prog.Bytes += s.file.size
+			if opts.Progress != nil {
+				opts.Progress(prog)
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return stats, fmt.Errorf("index interrupted: %w", err)
+	}
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		seen[f.rel] = true
+	}
+	for p := range known {
+		if !seen[p] {
+			if err := w.removeFile(ctx, p); err != nil {
+				return stats, err
+			}
+			stats.Removed++
+		}
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM passages)").Scan(&stats.Documents, &stats.Passages); err != nil {
+		return stats, fmt.Errorf("count index: %w", err)
+	}
+	w.close()
+	if err := tx.Commit(); err != nil {
+		return stats, fmt.Errorf("commit index update: %w", err)
+	}
+	return stats, nil
+}
+
+// apply writes one step. Each changed file is written inside a savepoint,
+// so a file found unusable part way through leaves no trace of itself.
+func (d *DB) apply(ctx context.Context, w *writer, s step, known map[string]string, opts IndexOptions, stats *IndexStats) error {
+	switch s.kind {
+	case stepUnchanged:
+		stats.Unchanged++
+	case stepFile:
+		if err := w.begin(ctx, s.file, s.hash, known); err != nil {
+			return err
+		}
+	case stepDoc:
+		if err := w.addDoc(ctx, s.file.rel, s.doc); err != nil {
+			return err
+		}
+		stats.TextBytes += s.doc.textSize
+	case stepEnd:
+		for _, msg := range s.warnings {
+			stats.Warnings++
+			opts.Warn(msg)
+		}
+		if s.err != nil {
+			return s.err
+		}
+		if s.skip == "" {
+			stats.Indexed++
+			return w.commitFile(ctx)
+		}
+		stats.Skipped++
+		stats.Warnings++
+		opts.Warn(fmt.Sprintf("%s: skipped: %s", s.file.rel, s.skip))
+		if err := w.abandonFile(ctx); err != nil {
+			return err
+		}
+		if _, ok := known[s.file.rel]; ok {
+			// The file was indexed before but cannot be read now: its old
+			// passages would no longer match what is on disk.
+			delete(known, s.file.rel)
+			return w.removeFile(ctx, s.file.rel)
+		}
+	}
+	return nil
+}
+
+func (d *DB) fileHashes(ctx context.Context) (map[string]string, error) {
+	rows, err := d.db.QueryContext(ctx, "SELECT path, hash FROM files")
+	if err != nil {
+		return nil, fmt.Errorf("read indexed files: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[string]string)
+	for rows.Next() {
+		var p, h string
+		if err := rows.Scan(&p, &h); err != nil {
+			return nil, fmt.Errorf("read indexed files: %w", err)
+		}
+		out[p] = h
+	}
+	return out, rows.Err()
+}
