@@ -41,9 +41,10 @@ type DB struct {
 	path string
 	db   *sql.DB
 	an   *Analyzer
-	// passageCount is N in the IDF formula, read once at open: an index
-	// is replaced, not edited, under a running reader.
+	// passageCount and quoteCount are N in the IDF formula, read once at
+	// open: they change slowly, and a stale N only shifts IDF slightly.
 	passageCount int
+	quoteCount   int
 }
 
 // OpenMode says whether Open may create or migrate the file.
@@ -151,7 +152,7 @@ func (d *DB) prepare(ctx context.Context, mode OpenMode) error {
 			return err
 		}
 	}
-	if err := d.db.QueryRowContext(ctx, "SELECT count(*) FROM passages").Scan(&d.passageCount); err != nil {
+	if err := d.db.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM passages), (SELECT count(*) FROM quotes)").Scan(&d.passageCount, &d.quoteCount); err != nil {
 		return fmt.Errorf("count passages: %w", err)
 	}
 	return nil

@@ -33,7 +33,7 @@ type plan struct {
 // text therefore never reaches FTS5 as syntax: the analyzer only emits
 // letters, digits and '_', and quoting makes even "AND" or "NEAR" plain
 // words. A question with no indexed terms yields a plan with no terms.
-func (d *DB) planQuery(ctx context.Context, question string) (plan, error) {
+func (d *DB) planQuery(ctx context.Context, question string, space termSpace) (plan, error) {
 	var p plan
 	seen := map[string]int{}
 	for _, t := range d.an.Tokens(question) {
@@ -48,11 +48,11 @@ func (d *DB) planQuery(ctx context.Context, question string) (plan, error) {
 	if len(seen) == 0 {
 		return p, nil
 	}
-	df, err := d.docFreq(ctx, seen)
+	df, err := d.docFreq(ctx, space.vocab, seen)
 	if err != nil {
 		return p, err
 	}
-	n := float64(d.passageCount)
+	n := float64(*space.count)
 	for term, pos := range seen {
 		f := df[term]
 		if f == 0 {
@@ -74,15 +74,25 @@ func (d *DB) planQuery(ctx context.Context, question string) (plan, error) {
 	return p, nil
 }
 
-// docFreq returns how many passages contain each term, from the FTS5
+// termSpace names an FTS5 vocabulary and the row count that goes with it.
+type termSpace struct {
+	vocab string
+	count *int
+}
+
+func (d *DB) passageSpace() termSpace { return termSpace{"passages_vocab", &d.passageCount} }
+func (d *DB) quoteSpace() termSpace   { return termSpace{"quotes_vocab", &d.quoteCount} }
+
+// docFreq returns how many rows (passages or quotes) contain each term, from the FTS5
 // vocabulary table; absent terms are missing from the map.
-func (d *DB) docFreq(ctx context.Context, terms map[string]int) (map[string]int, error) {
+func (d *DB) docFreq(ctx context.Context, vocab string, terms map[string]int) (map[string]int, error) {
 	args := make([]any, 0, len(terms))
 	for t := range terms {
 		args = append(args, t)
 	}
-	// Terms are bound as parameters; only the placeholders are formatted in.
-	q := "SELECT term, doc FROM passages_vocab WHERE term IN (" + strings.Repeat("?,", len(args)-1) + "?)"
+	// Terms are bound as parameters; only the placeholders and the
+	// vocabulary table, a constant of this package, are formatted in.
+	q := "SELECT term, doc FROM " + vocab + " WHERE term IN (" + strings.Repeat("?,", len(args)-1) + "?)"
 	rows, err := d.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("look up terms: %w", err)

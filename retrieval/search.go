@@ -60,7 +60,7 @@ func (d *DB) Search(ctx context.Context, question string, limit int) ([]Hit, err
 	if limit <= 0 {
 		return nil, nil
 	}
-	p, err := d.planQuery(ctx, question)
+	p, err := d.planQuery(ctx, question, d.passageSpace())
 	if err != nil {
 		return nil, err
 	}

@@ -42,6 +42,12 @@ type analyzedDoc struct {
 	heads    []string // analyzed title and section, per passage
 	bodies   []string // analyzed text, per passage
 	textSize int64
+	// quotes are the document's quotations and quoteTerms their analyzed
+	// text, extracted here so that the work runs beside the writer.
+	quotes     []corpus.Quote
+	quoteTerms []string
+	// timexes are the temporal expressions of each passage.
+	timexes [][]datedExpr
 }
 
 func analyzeDoc(an *Analyzer, doc corpus.Document) *analyzedDoc {
@@ -62,6 +68,12 @@ func analyzeDoc(an *Analyzer, doc corpus.Document) *analyzedDoc {
 		a.heads[i] = head
 		a.bodies[i] = an.IndexText(p.Text)
 		a.textSize += int64(len(p.Text))
+	}
+	a.timexes = tagDates(doc)
+	a.quotes = corpus.ExtractQuotes(doc)
+	a.quoteTerms = make([]string, len(a.quotes))
+	for i, q := range a.quotes {
+		a.quoteTerms[i] = an.IndexText(q.Text)
 	}
 	return a
 }

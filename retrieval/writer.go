@@ -14,6 +14,8 @@ type writer struct {
 	tx                                 *sql.Tx
 	file, doc, passage, fts            *sql.Stmt
 	docFTS, delFTS, delDocFTS, delFile *sql.Stmt
+	quote, quoteFTS, delQuoteFTS       *sql.Stmt
+	timex                              *sql.Stmt
 	inFile                             bool // a file savepoint is open
 }
 
@@ -31,6 +33,10 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.delFTS, "DELETE FROM passages_fts WHERE rowid IN (SELECT p.id FROM passages p JOIN documents d ON p.doc = d.id WHERE d.file = ?)"},
 		{&w.delDocFTS, "DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE file = ?)"},
 		{&w.delFile, "DELETE FROM files WHERE path = ?"},
+		{&w.timex, "INSERT INTO timexes(passage, start, end, text, type, value, anchored, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
+		{&w.quote, "INSERT INTO quotes(doc, passage, text, kind, speaker, role, confidence, rule, sentence, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+		{&w.quoteFTS, "INSERT INTO quotes_fts(rowid, body) VALUES (?, ?)"},
+		{&w.delQuoteFTS, "DELETE FROM quotes_fts WHERE rowid IN (SELECT q.id FROM quotes q JOIN documents d ON q.doc = d.id WHERE d.file = ?)"},
 	} {
 		st, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {
@@ -43,7 +49,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.file, w.doc, w.passage, w.fts, w.docFTS, w.delFTS, w.delDocFTS, w.delFile} {
+	for _, st := range []*sql.Stmt{w.file, w.doc, w.passage, w.fts, w.docFTS, w.delFTS, w.delDocFTS, w.delFile, w.quote, w.quoteFTS, w.delQuoteFTS, w.timex} {
 		if st != nil {
 			st.Close()
 		}
@@ -95,7 +101,7 @@ func (w *writer) abandonFile(ctx context.Context) error {
 // removeFile drops a file with its documents and passages; the FTS rows go
 // first because they are found through the passages.
 func (w *writer) removeFile(ctx context.Context, rel string) error {
-	for _, st := range []*sql.Stmt{w.delFTS, w.delDocFTS, w.delFile} {
+	for _, st := range []*sql.Stmt{w.delFTS, w.delDocFTS, w.delQuoteFTS, w.delFile} {
 		if _, err := st.ExecContext(ctx, rel); err != nil {
 			return fmt.Errorf("remove %s from index: %w", rel, err)
 		}
@@ -120,6 +126,7 @@ func (w *writer) addDoc(ctx context.Context, rel string, a *analyzedDoc) error {
 		return fmt.Errorf("index %s: %w", rel, err)
 	}
 	var body strings.Builder
+	pids := make([]int64, len(doc.Passages))
 	for i, p := range doc.Passages {
 		links := ""
 		if len(p.Links) > 0 {
@@ -141,6 +148,12 @@ func (w *writer) addDoc(ctx context.Context, rel string, a *analyzedDoc) error {
 		if err != nil {
 			return fmt.Errorf("index %s: %w", rel, err)
 		}
+		pids[i] = pid
+		for _, t := range a.timexes[i] {
+			if _, err := w.timex.ExecContext(ctx, pid, t.Start, t.End, t.Text, string(t.Type), t.Value, t.Anchored, t.anchor); err != nil {
+				return fmt.Errorf("index %s: passage %d: %w", rel, i, err)
+			}
+		}
 		if _, err := w.fts.ExecContext(ctx, pid, a.heads[i], a.bodies[i]); err != nil {
 			return fmt.Errorf("index %s: passage %d: %w", rel, i, err)
 		}
@@ -149,6 +162,34 @@ func (w *writer) addDoc(ctx context.Context, rel string, a *analyzedDoc) error {
 	}
 	if _, err := w.docFTS.ExecContext(ctx, docID, a.title, body.String()); err != nil {
 		return fmt.Errorf("index %s: document %s: %w", rel, doc.ID, err)
+	}
+	return w.addQuotes(ctx, rel, docID, pids, a)
+}
+
+func (w *writer) addQuotes(ctx context.Context, rel string, docID int64, pids []int64, a *analyzedDoc) error {
+	for i, q := range a.quotes {
+		if len(q.Parts) == 0 || q.Parts[0].Passage >= len(pids) {
+			continue
+		}
+		parts := make([][3]int, len(q.Parts))
+		for j, p := range q.Parts {
+			parts[j] = [3]int{p.Passage, p.Start, p.End}
+		}
+		b, err := json.Marshal(parts)
+		if err != nil {
+			return fmt.Errorf("index %s: %w", rel, err)
+		}
+		res, err := w.quote.ExecContext(ctx, docID, pids[q.Parts[0].Passage], q.Text, string(q.Kind), q.Speaker, q.Role, q.Confidence, q.Rule, q.Sentence, string(b))
+		if err != nil {
+			return fmt.Errorf("index %s: quote %d: %w", rel, i, err)
+		}
+		qid, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("index %s: %w", rel, err)
+		}
+		if _, err := w.quoteFTS.ExecContext(ctx, qid, a.quoteTerms[i]); err != nil {
+			return fmt.Errorf("index %s: quote %d: %w", rel, i, err)
+		}
 	}
 	return nil
 }

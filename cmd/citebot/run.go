@@ -49,6 +49,10 @@ func commandTable() []command {
 	return []command{
 		{name: "index", summary: "index a folder of documents", run: runIndex},
 		{name: "ask", summary: "answer a question with quoted passages", run: runAsk},
+		{name: "who", aliases: []string{"who-said"}, summary: "who said a remembered quotation (who said PHRASE)", run: runWho},
+		{name: "quotes", summary: "list what a speaker said", run: runQuotes},
+		{name: "when", summary: "when an event happened, as a normalized date", run: runWhen},
+		{name: "eval", summary: "score answers against a gold file of questions", run: runEval},
 		{name: "timex", summary: "tag dates and times in standard input (TIMEX3)", run: runTimex},
 		{name: "console", summary: "type questions at a prompt, without Discord", run: runConsole},
 		{name: "demo", summary: "index the bundled example corpus and open the console", run: runDemo},

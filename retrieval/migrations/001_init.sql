@@ -50,3 +50,46 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
 	tokenize = "ascii tokenchars '_'",
 	detail = full
 );
+
+-- Quotations found in the passages, with who said them. A quote may run
+-- over several passages; parts holds [passage ord, start, end] byte ranges.
+CREATE TABLE quotes (
+	id         INTEGER PRIMARY KEY,
+	doc        INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	passage    INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+	text       TEXT NOT NULL,
+	kind       TEXT NOT NULL,
+	speaker    TEXT NOT NULL,
+	role       TEXT NOT NULL,
+	confidence REAL NOT NULL,
+	rule       TEXT NOT NULL,
+	sentence   TEXT NOT NULL,
+	parts      TEXT NOT NULL
+);
+CREATE INDEX quotes_doc ON quotes(doc);
+CREATE INDEX quotes_speaker ON quotes(speaker COLLATE NOCASE);
+
+-- Quotations have their own full-text index, analyzed like passages, so
+-- that `who said` matches the quoted words first.
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+	body,
+	content = '', contentless_delete = 1,
+	tokenize = "ascii tokenchars '_'",
+	detail = full
+);
+CREATE VIRTUAL TABLE quotes_vocab USING fts5vocab(quotes_fts, row);
+
+-- Temporal expressions of each passage, normalized at index time against
+-- the passage's own date, else the document's (anchor says which).
+CREATE TABLE timexes (
+	id       INTEGER PRIMARY KEY,
+	passage  INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+	start    INTEGER NOT NULL,
+	end      INTEGER NOT NULL,
+	text     TEXT NOT NULL,
+	type     TEXT NOT NULL,
+	value    TEXT NOT NULL,
+	anchored INTEGER NOT NULL,
+	anchor   TEXT NOT NULL
+);
+CREATE INDEX timexes_passage ON timexes(passage);

@@ -1,0 +1,156 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// quoteDoc builds a document from paragraphs separated by blank lines.
+func quoteDoc(t testing.TB, body string) Document {
+	t.Helper()
+	p, err := Parse("case.txt", []byte("Headline for the case\n\n"+body), Options{})
+	if err != nil || len(p.Docs) != 1 {
+		t.Fatalf("Parse = %d docs, %v", len(p.Docs), err)
+	}
+	return p.Docs[0]
+}
+
+func TestParseSpeaker(t *testing.T) {
+	book := newNameBook([]Passage{{Text: "Michael Borohovski met John Smith and Barack Obama."}})
+	tests := []struct {
+		phrase, speaker, role string
+	}{
+		{"cybersecurity expert, Michael Borohovski", "Michael Borohovski", "cybersecurity expert"},
+		{"Smith, the chairman", "John Smith", "chairman"},
+		{"Federal Reserve chairman Paul Volcker", "Paul Volcker", "Federal Reserve chairman"},
+		{"Michael McFaul, former ambassador to Russia from 2012 to 2014", "Michael McFaul", "former ambassador to Russia from 2012 to 2014"},
+		{"President Obama", "Barack Obama", "President"},
+		{"Mr. Smith", "John Smith", ""},
+		{"Borohovski", "Michael Borohovski", ""},
+		{"a senior official who had been briefed", "a senior official who had been briefed", ""},
+		{"officials", "officials", ""},
+		{"the Trump team", "the Trump team", ""},
+		{"Mayor Ada Plumb of Lowmere", "Ada Plumb", "Mayor"},
+		{"Smith, who chairs the panel", "John Smith", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			ref, ok := parseSpeaker(tt.phrase, book)
+			if !ok {
+				t.Fatalf("parseSpeaker(%q) failed", tt.phrase)
+			}
+			if ref.name != tt.speaker {
+				t.Errorf("parseSpeaker(%q) speaker = %q, want %q", tt.phrase, ref.name, tt.speaker)
+			}
+			if ref.role != tt.role {
+				t.Errorf("parseSpeaker(%q) role = %q, want %q", tt.phrase, ref.role, tt.role)
+			}
+		})
+	}
+}
+
+func TestParseSpeakerRejects(t *testing.T) {
+	book := newNameBook(nil)
+	for _, phrase := range []string{"", "the plan was", "tensions", "if we could", "in a statement"} {
+		t.Run(phrase, func(t *testing.T) {
+			if ref, ok := parseSpeaker(phrase, book); ok {
+				t.Errorf("parseSpeaker(%q) = %+v, want no speaker", phrase, ref)
+			}
+		})
+	}
+}
+
+func TestExtractQuotesRules(t *testing.T) {
+	tests := []struct {
+		name, body    string
+		text, speaker string
+		kind          QuoteKind
+		rule          string
+	}{
+		{"said after", `"The bridge is safe," Ada Plumb said.`, "The bridge is safe,", "Ada Plumb", QuoteDirect, ruleSaidAfter},
+		{"inverted", `"The bridge is safe," said Mayor Ada Plumb.`, "The bridge is safe,", "Ada Plumb", QuoteDirect, ruleSaidAfter},
+		{"colon", `Ada Plumb told reporters: "The bridge is safe."`, "The bridge is safe.", "Ada Plumb", QuoteDirect, ruleColon},
+		{"comma before", `Ada Plumb said, "The bridge is safe."`, "The bridge is safe.", "Ada Plumb", QuoteDirect, ruleSaidBefore},
+		{"according after", `"The bridge is safe," according to the inspectors.`, "The bridge is safe,", "the inspectors", QuoteDirect, ruleAccordingTo},
+		{"according before", `According to the inspectors, "The bridge is safe."`, "The bridge is safe.", "the inspectors", QuoteDirect, ruleAccordingTo},
+		{"split", `"The bridge is safe," Ada Plumb said. "Trust the engineers."`, "The bridge is safe, Trust the engineers.", "Ada Plumb", QuoteDirect, ruleSaidAfter},
+		{"curly", "“The bridge is safe,” Ada Plumb said.", "The bridge is safe,", "Ada Plumb", QuoteDirect, ruleSaidAfter},
+		{"nested single", "“They called it ‘a relic’ and I don’t agree,” Ada Plumb said.", "They called it ‘a relic’ and I don’t agree,", "Ada Plumb", QuoteDirect, ruleSaidAfter},
+		{"question", `"Why now?" Ada Plumb asked.`, "Why now?", "Ada Plumb", QuoteDirect, ruleSaidAfter},
+		{"partial", `Ada Plumb called the claims "laughable and ridiculous" on Friday.`, "laughable and ridiculous", "Ada Plumb", QuotePartial, ruleSaidBefore},
+		{"report", `"Repairs are overdue," the report said.`, "Repairs are overdue,", "the report", QuoteDirect, ruleSaidAfter},
+		{"pronoun", "Ada Plumb toured the bridge.\n\n\"It is safe,\" she said.", "It is safe,", "Ada Plumb", QuoteDirect, rulePronoun},
+		{"unattributed", `"The bridge is safe."`, "The bridge is safe.", "", QuoteDirect, ruleNone},
+		{"scare", `The "Putin-ordered" story spread fast.`, "Putin-ordered", "", QuoteScare, ruleNone},
+		{"indirect", `Ada Plumb said that the bridge would reopen in May.`, "the bridge would reopen in May", "Ada Plumb", QuoteIndirect, ruleSaidThat},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := ExtractQuotes(quoteDoc(t, tt.body))
+			if len(qs) == 0 {
+				t.Fatalf("ExtractQuotes(%q) found no quote", tt.body)
+			}
+			q := qs[len(qs)-1]
+			if q.Text != tt.text {
+				t.Errorf("ExtractQuotes(%q) text = %q, want %q", tt.body, q.Text, tt.text)
+			}
+			if q.Speaker != tt.speaker {
+				t.Errorf("ExtractQuotes(%q) speaker = %q, want %q", tt.body, q.Speaker, tt.speaker)
+			}
+			if q.Kind != tt.kind {
+				t.Errorf("ExtractQuotes(%q) kind = %q, want %q", tt.body, q.Kind, tt.kind)
+			}
+			if q.Rule != tt.rule {
+				t.Errorf("ExtractQuotes(%q) rule = %q, want %q", tt.body, q.Rule, tt.rule)
+			}
+		})
+	}
+}
+
+func TestExtractQuotesNone(t *testing.T) {
+	tests := []struct{ name, body string }{
+		{"apostrophes", "It's the town's busiest week: shops don't close and the pub's kitchen won't stop."},
+		{"unclosed at end", "The mayor spoke last.\n\n\"Thank you all, and see you in"},
+		{"inch marks", "The new screens measure 12\" across and cost less."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if qs := ExtractQuotes(quoteDoc(t, tt.body)); len(qs) != 0 {
+				t.Errorf("ExtractQuotes(%q) = %+v, want none", tt.body, qs)
+			}
+		})
+	}
+}
+
+// BenchmarkExtractQuotes measures throughput over the quote fixtures,
+// repeated into one long document like a wire-service file.
+func BenchmarkExtractQuotes(b *testing.B) {
+	names, _ := filepath.Glob(filepath.Join("testdata", "quotes", "*.txt"))
+	var body strings.Builder
+	for i := 0; i < 20; i++ {
+		for _, n := range names {
+			data, err := os.ReadFile(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			body.Write(data)
+			body.WriteString("\n\n")
+		}
+	}
+	p, err := Parse("bench.txt", []byte(body.String()), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := p.Docs[0]
+	size := 0
+	for _, ps := range doc.Passages {
+		size += len(ps.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		ExtractQuotes(doc)
+	}
+}

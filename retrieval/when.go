@@ -1,0 +1,180 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/citebot/citebot/corpus"
+)
+
+// DateHit answers "when": a normalized date with the expression and
+// sentence that give it, in the passage about the event.
+type DateHit struct {
+	Hit
+	// Date is a TIMEX3 date value: 2016-12-09, 2016-12, 2016-W49, 2016, or
+	// a partial value such as XXXX-10 when the document is undated.
+	Date string
+	// Expression is the text that gave the date ("on Tuesday"); empty when
+	// the date is the passage's own (a dated item) or the publication date.
+	Expression string
+	// Anchor says what the date was resolved against: "published
+	// YYYY-MM-DD", "dated item", "explicit" or "undated".
+	Anchor string
+}
+
+// How much a date's source is trusted, as a factor on the passage score:
+// an expression in the very sentence that matches the event, elsewhere in
+// the passage, the passage's own date, or only the publication date.
+const (
+	dateInSentence  = 1.0
+	dateInPassage   = 0.8
+	dateOfItem      = 1.0
+	dateOfPublished = 0.5
+	whenCandidates  = 20
+)
+
+// When finds the passages about an event and answers with the date attached
+// to it: the temporal expression nearest the event's words in the best
+// matching sentence, except that a dated item answers with its own date;
+// failing both, the document's publication date. Passages with no usable date are left out.
+func (d *DB) When(ctx context.Context, event string, limit int) ([]DateHit, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	hits, err := d.Search(ctx, event, max(whenCandidates, limit*4))
+	if err != nil {
+		return nil, err
+	}
+	exprs, err := d.passageDates(ctx, hits)
+	if err != nil {
+		return nil, err
+	}
+	var out []DateHit
+	for _, h := range hits {
+		if dh, ok := dateFor(h, exprs[h.PassageID]); ok {
+			out = append(out, dh)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// dateFor picks the date a passage gives for the event it matched.
+func dateFor(h Hit, exprs []datedExpr) (DateHit, bool) {
+	best, bestDist, inSentence := -1, 0, false
+	for i, e := range exprs {
+		if _, ok := calendarValue(e.Value); !ok {
+			continue
+		}
+		in := e.Start >= h.SentenceSpan.Start && e.End <= h.SentenceSpan.End
+		dist := distance(e.Timex, h.Highlights)
+		if best < 0 || (in && !inSentence) || (in == inSentence && dist < bestDist) {
+			best, bestDist, inSentence = i, dist, in
+		}
+	}
+	dh := DateHit{Hit: h}
+	switch {
+	case h.Date != "":
+		// A dated item (a timeline entry) is about the event on its date;
+		// dates in its text are context ("the month before the election").
+		dh.Date, dh.Anchor = h.Date, "dated item"
+		dh.Score *= dateOfItem
+	case best >= 0:
+		e := exprs[best]
+		dh.Date, _ = calendarValue(e.Value)
+		dh.Expression, dh.Anchor = e.Text, e.anchor
+		if inSentence {
+			dh.Score *= dateInSentence
+		} else {
+			dh.Score *= dateInPassage
+			dh.SentenceSpan = sentenceAround(h.Passage, e.Start)
+			dh.Sentence = h.Passage[dh.SentenceSpan.Start:dh.SentenceSpan.End]
+		}
+	case h.Doc.Date != "":
+		dh.Date, dh.Anchor = h.Doc.Date, "published "+h.Doc.Date
+		dh.Score *= dateOfPublished
+	default:
+		return dh, false
+	}
+	return dh, true
+}
+
+// calendarValue returns the date part of a TIMEX3 value that names a point
+// or period on the calendar (not a duration, a set or a vague reference).
+func calendarValue(v string) (string, bool) {
+	if v == "" || strings.HasPrefix(v, "P") || strings.HasSuffix(v, "_REF") {
+		return "", false
+	}
+	if i := strings.IndexByte(v, 'T'); i > 0 {
+		v = v[:i] // 2016-12-09TNI, 2016-12-09T15:00
+	}
+	c := v[0]
+	if !(c >= '0' && c <= '9') && !strings.HasPrefix(v, "XXXX-") {
+		return "", false
+	}
+	if strings.HasPrefix(v, "XXXX-WXX") {
+		return "", false // a weekday with no date to hang it on
+	}
+	return v, true
+}
+
+// distance is how far, in bytes, an expression stands from the nearest
+// word of the question in the passage.
+func distance(t corpus.Timex, marks []corpus.Span) int {
+	best := 1 << 30
+	for _, m := range marks {
+		d := 0
+		switch {
+		case m.End <= t.Start:
+			d = t.Start - m.End
+		case m.Start >= t.End:
+			d = m.Start - t.End
+		}
+		best = min(best, d)
+	}
+	return best
+}
+
+// sentenceAround returns the sentence of text holding byte offset at.
+func sentenceAround(text string, at int) corpus.Span {
+	for _, s := range corpus.Sentences(text) {
+		if at >= s.Start && at < s.End {
+			return s
+		}
+	}
+	return corpus.Span{Start: 0, End: len(text)}
+}
+
+// passageDates loads the stored expressions of the hits' passages.
+func (d *DB) passageDates(ctx context.Context, hits []Hit) (map[int64][]datedExpr, error) {
+	out := make(map[int64][]datedExpr, len(hits))
+	if len(hits) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(hits))
+	for i, h := range hits {
+		args[i] = h.PassageID
+	}
+	rows, err := d.db.QueryContext(ctx, "SELECT passage, start, end, text, type, value, anchored, anchor FROM timexes WHERE passage IN ("+
+		strings.Repeat("?,", len(args)-1)+"?) ORDER BY passage, start", args...)
+	if err != nil {
+		return nil, fmt.Errorf("load dates: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pid int64
+		var e datedExpr
+		var typ string
+		if err := rows.Scan(&pid, &e.Start, &e.End, &e.Text, &typ, &e.Value, &e.Anchored, &e.anchor); err != nil {
+			return nil, fmt.Errorf("load dates: %w", err)
+		}
+		e.Type = corpus.TimexType(typ)
+		out[pid] = append(out[pid], e)
+	}
+	return out, rows.Err()
+}
