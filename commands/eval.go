@@ -65,7 +65,7 @@ type Miss struct {
 
 // KindScore counts right answers at rank 1 and within the first 3.
 type KindScore struct {
-	Kind             string
+	Kind              string
 	Cases, Top1, Top3 int
 }
 
