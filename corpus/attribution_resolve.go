@@ -119,6 +119,7 @@ func (x *extractor) apply(out *Quote, c cue, at qpos) float64 {
 	conf := confExplicit
 	rule := c.rule
 	if ref.pronoun != "" {
+		x.collectSubjects(at.p)
 		r, found := x.book.resolve(ref.pronoun, at)
 		out.Rule = rulePronoun
 		if !found {

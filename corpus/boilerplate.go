@@ -34,9 +34,21 @@ func isBoilerplate(b block, title string) bool {
 	// Signal 6: a short Title Case line between paragraphs is a teaser for
 	// another article. Markdown list items are left alone: in notes they are
 	// the writer's own entries.
-	// A short item is a note-taker's entry unless it is only a link.
-	if isFragment(b.text) && (b.kind != blockItem || len(b.links) > 0) && passageDate(b) == "" {
-		return true
+	// A fragment with a link is a source or bookmark line, even when the
+	// link carries a date; a short unlinked item is a note-taker's entry,
+	// and a short dated paragraph ("2030-01-02: vote") is an event.
+	if isFragment(b.text) {
+		dated := passageDate(b) != ""
+		switch {
+		case len(b.links) > 0 && dated:
+			// A dated link of three words can be an event's headline
+			// ("Bridge repairs begin"); an outlet's name has fewer.
+			return countWords(b.text, 3) <= 2
+		case len(b.links) > 0:
+			return true
+		case b.kind != blockItem && !dated:
+			return true
+		}
 	}
 	if b.kind == blockPara || b.fromHTML {
 		return isTeaser(b.text)

@@ -24,6 +24,7 @@ func TestIsBoilerplate(t *testing.T) {
 		{"lone web link", block{text: "Bridge repairs begin", links: link("Bridge repairs begin", "Bridge repairs begin", "/a"), fromHTML: true}, true},
 		{"short markdown link item", block{kind: blockItem, text: "Washington Dispatch", links: link("Washington Dispatch", "Washington Dispatch", "https://x.example/")}, true},
 		{"longer markdown link item stays", block{kind: blockItem, text: "Minutes of the harbour board meeting", links: link("Minutes of the harbour board meeting", "Minutes of the harbour board meeting", "https://x.example/")}, false},
+		{"short dated link item", block{kind: blockItem, text: "Quay Courier", links: link("Quay Courier", "Quay Courier", "https://x.example/2030/01/02/story")}, true},
 		{"short plain item stays", block{kind: blockItem, text: "second item"}, false},
 		{"outlet name between paragraphs", block{text: "Brindle Courier"}, true},
 		{"dated web link stays", block{kind: blockItem, text: "Bridge repairs begin", links: link("Bridge repairs begin", "Bridge repairs begin", "/2030/01/02/bridge"), fromHTML: true}, false},

@@ -66,6 +66,9 @@ type extractor struct {
 	ps    []Passage
 	sents [][]Span
 	book  *nameBook
+	// subjects records the passages whose sentence subjects are in book;
+	// they are collected only when a pronoun needs them.
+	subjects []bool
 }
 
 // ExtractQuotes finds the quotations of a document and attributes each to a
@@ -73,8 +76,7 @@ type extractor struct {
 // empty Speaker and the rule "none". Quotes come in reading order.
 func ExtractQuotes(doc Document) []Quote {
 	ps := doc.Passages
-	x := &extractor{ps: ps, sents: make([][]Span, len(ps)), book: newNameBook(ps)}
-	x.collectSubjects()
+	x := &extractor{ps: ps, sents: make([][]Span, len(ps)), book: newNameBook(ps), subjects: make([]bool, len(ps))}
 	raws := scanQuotes(ps)
 	var out []Quote
 	var prev *Quote
@@ -126,16 +128,21 @@ func (x *extractor) sentenceAt(p, i int) int {
 	return k
 }
 
-// collectSubjects remembers the subject of each sentence that does not open
-// with a quotation, as a possible antecedent for later pronouns.
-func (x *extractor) collectSubjects() {
-	for p := range x.ps {
+// collectSubjects remembers the subject of each sentence of the passages
+// that a pronoun at passage at may reach, unless it opens with a quotation,
+// as possible antecedents.
+func (x *extractor) collectSubjects(at int) {
+	for p := max(0, at-maxPronounReach); p <= at; p++ {
+		if x.subjects[p] {
+			continue
+		}
+		x.subjects[p] = true
 		text := x.ps[p].Text
 		for _, s := range x.sentencesOf(p) {
 			if k, _ := doubleMark(text, s.Start); k != 0 {
 				continue
 			}
-			phrase := sentenceSubject(text, s.Start, min(s.End, s.Start+200))
+			phrase := sentenceSubject(text, s.Start, min(s.End, s.Start+120))
 			if phrase == "" {
 				continue
 			}

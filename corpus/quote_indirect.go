@@ -33,6 +33,9 @@ func (x *extractor) indirect() []Quote {
 // thatClause reads `SUBJECT VERB [OBJECT] that CONTENT` in sentence s.
 func (x *extractor) thatClause(p int, s Span) (Quote, bool) {
 	text := x.ps[p].Text
+	if !strings.Contains(text[s.Start:s.End], " that ") {
+		return Quote{}, false
+	}
 	toks := qTokens(text[s.Start:s.End])
 	for v := 1; v+1 < len(toks); v++ {
 		t := toks[v]
@@ -67,8 +70,8 @@ func (x *extractor) tailClause(p int, s Span) (Quote, bool) {
 	text := x.ps[p].Text
 	sent := text[s.Start:s.End]
 	comma := strings.LastIndex(sent, ", ")
-	if comma < 0 {
-		return Quote{}, false
+	if comma < 0 || len(sent)-comma > maxSpeaker+40 {
+		return Quote{}, false // no room for a speaker and a verb
 	}
 	c, ok := afterCue(text, s.Start+comma+1, s.End, false)
 	if !ok {

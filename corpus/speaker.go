@@ -162,6 +162,9 @@ func parseSegment(phrase string, seg []qtok, book *nameBook) (speakerRef, bool) 
 		role = stripHonorific(role)
 		name := phrase[run[j].start:run[len(run)-1].end]
 		name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+		if len(run)-j == 1 && !plausibleSingleName(run[j], book) {
+			return speakerRef{}, false
+		}
 		ref := speakerRef{name: name, role: trimArticle(role), named: true, kind: kindPerson, gender: gender}
 		if isOrgName(run[j:]) {
 			ref.kind = kindOrg
@@ -223,6 +226,24 @@ func cutPlace(seg []qtok) []qtok {
 		return seg[:m]
 	}
 	return seg
+}
+
+// plausibleSingleName reports whether one capitalised word can be a speaker
+// on its own: a surname the document names in full, a short acronym
+// ("NBC"), or a word that is neither a title, a sentence opener, a
+// shouted dateline ("WASHINGTON") nor shaped like a verb ("Courted").
+func plausibleSingleName(t qtok, book *nameBook) bool {
+	low := possessiveless(t.low)
+	if _, ok := book.full[low]; ok {
+		return true
+	}
+	if strings.ToUpper(t.text) == t.text {
+		return len(t.text) <= 5
+	}
+	if nameTitles[low] || sentenceStarters[t.text] || isTimeWord(low) {
+		return false
+	}
+	return orgHeads[low] || !strings.HasSuffix(low, "ed") && !strings.HasSuffix(low, "ing")
 }
 
 // orgName builds the speaker for a capitalised name led by "The".

@@ -28,8 +28,9 @@ type mention struct {
 // the passages, first mention first.
 func newNameBook(ps []Passage) *nameBook {
 	b := &nameBook{full: map[string]string{}, gender: map[string]byte{}}
+	var toks []qtok
 	for _, p := range ps {
-		toks := qTokens(p.Text)
+		toks = appendQTokens(toks[:0], p.Text)
 		for i := 0; i < len(toks); {
 			if !toks[i].upper {
 				i++
@@ -123,7 +124,12 @@ func (b *nameBook) remember(at qpos, ref speakerRef) {
 		return
 	}
 	// Keep reading order: speakers are found after all sentence subjects.
-	i := sort.Search(len(b.mentions), func(i int) bool { return at.before(b.mentions[i].at) })
+	n := len(b.mentions)
+	if n == 0 || !at.before(b.mentions[n-1].at) {
+		b.mentions = append(b.mentions, mention{at, ref})
+		return
+	}
+	i := sort.Search(n, func(i int) bool { return at.before(b.mentions[i].at) })
 	b.mentions = append(b.mentions, mention{})
 	copy(b.mentions[i+1:], b.mentions[i:])
 	b.mentions[i] = mention{at, ref}
@@ -137,11 +143,9 @@ const maxPronounReach = 6
 // nearest earlier mention of a compatible kind, gender and number. It
 // reports false when there is none close enough.
 func (b *nameBook) resolve(pronoun string, at qpos) (speakerRef, bool) {
-	for i := len(b.mentions) - 1; i >= 0; i-- {
+	n := sort.Search(len(b.mentions), func(i int) bool { return !b.mentions[i].at.before(at) })
+	for i := n - 1; i >= 0; i-- {
 		m := b.mentions[i]
-		if !m.at.before(at) {
-			continue
-		}
 		if at.p-m.at.p > maxPronounReach {
 			break
 		}

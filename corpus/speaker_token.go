@@ -29,7 +29,12 @@ func (t qtok) punct(p string) bool { return !t.word && t.text == p }
 // "Putin-ordered"), and the full stop of a title or initial ("Mr.", "J."),
 // so that such stops are not mistaken for the end of a clause.
 func qTokens(s string) []qtok {
-	toks := make([]qtok, 0, len(s)/5+1)
+	return appendQTokens(make([]qtok, 0, len(s)/5+1), s)
+}
+
+// appendQTokens appends the tokens of s to toks, so that a caller scanning
+// many passages can reuse one buffer.
+func appendQTokens(toks []qtok, s string) []qtok {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -67,7 +72,7 @@ func qTokens(s string) []qtok {
 				}
 			}
 		}
-		low := strings.ToLower(strings.ReplaceAll(s[i:j], "’", "'"))
+		low := lowerWord(s[i:j])
 		if j < len(s) && s[j] == '.' && keepsStop(low) {
 			j++
 			low += "."
@@ -76,6 +81,17 @@ func qTokens(s string) []qtok {
 		i = j
 	}
 	return toks
+}
+
+// lowerWord lowercases a word and makes "’" an apostrophe, without
+// allocating when the word is already lower-case ASCII.
+func lowerWord(w string) string {
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+		}
+	}
+	return w
 }
 
 // keepsStop reports whether a full stop after the lowercased word belongs to

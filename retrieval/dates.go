@@ -40,7 +40,10 @@ func tagDates(doc corpus.Document) [][]datedExpr {
 		}
 		for _, t := range corpus.TagTimex(p.Text, anchor) {
 			e := datedExpr{Timex: t, anchor: label}
-			if !t.Anchored {
+			// An expression is explicit when it carries its own date: not
+			// resolved against an anchor, and, in an undated document,
+			// holding its own year rather than borrowing one.
+			if !t.Anchored && (!anchor.Date.IsZero() || firstYear(t.Text) != 0) {
 				e.anchor = "explicit"
 			}
 			out[i] = append(out[i], e)

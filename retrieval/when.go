@@ -24,14 +24,16 @@ type DateHit struct {
 	Anchor string
 }
 
-// How much a date's source is trusted, as a factor on the passage score:
-// an expression in the very sentence that matches the event, elsewhere in
-// the passage, the passage's own date, or only the publication date.
+// How much a date's source is trusted, as a factor on how well its
+// evidence matches the event: an expression in the very sentence that
+// matches the event, one elsewhere in the passage, the passage's own date
+// (evidence: the item's first sentence), or only the publication date
+// (evidence: the headline or the passage).
 const (
 	dateInSentence  = 1.0
 	dateInPassage   = 0.8
 	dateOfItem      = 1.0
-	dateOfPublished = 0.5
+	dateOfPublished = 0.7
 	whenCandidates  = 20
 )
 
@@ -47,13 +49,18 @@ func (d *DB) When(ctx context.Context, event string, limit int) ([]DateHit, erro
 	if err != nil {
 		return nil, err
 	}
+	p, err := d.planQuery(ctx, event, d.passageSpace())
+	if err != nil {
+		return nil, err
+	}
+	cov := coverage(d.an, p)
 	exprs, err := d.passageDates(ctx, hits)
 	if err != nil {
 		return nil, err
 	}
 	var out []DateHit
 	for _, h := range hits {
-		if dh, ok := dateFor(h, exprs[h.PassageID]); ok {
+		if dh, ok := dateFor(h, exprs[h.PassageID], cov); ok {
 			out = append(out, dh)
 		}
 	}
@@ -65,7 +72,9 @@ func (d *DB) When(ctx context.Context, event string, limit int) ([]DateHit, erro
 }
 
 // dateFor picks the date a passage gives for the event it matched.
-func dateFor(h Hit, exprs []datedExpr) (DateHit, bool) {
+// cov measures how much of the event a piece of text names, 0 to 1; a
+// date is only as good as the sentence it comes with.
+func dateFor(h Hit, exprs []datedExpr, cov func(string) float64) (DateHit, bool) {
 	best, bestDist, inSentence := -1, 0, false
 	for i, e := range exprs {
 		if _, ok := calendarValue(e.Value); !ok {
@@ -84,20 +93,25 @@ func dateFor(h Hit, exprs []datedExpr) (DateHit, bool) {
 		// dates in its text are context ("the month before the election").
 		dh.Date, dh.Anchor = h.Date, "dated item"
 		dh.Score *= dateOfItem
+		// The item's first sentence states the event; later ones are
+		// notes on it ("Context: ...").
+		dh.SentenceSpan = sentenceAround(h.Passage, 0)
+		dh.Sentence = h.Passage[dh.SentenceSpan.Start:dh.SentenceSpan.End]
+		dh.Score *= evidence(cov(dh.Sentence))
 	case best >= 0:
 		e := exprs[best]
 		dh.Date, _ = calendarValue(e.Value)
 		dh.Expression, dh.Anchor = e.Text, e.anchor
 		if inSentence {
-			dh.Score *= dateInSentence
+			dh.Score *= dateInSentence * evidence(cov(dh.Sentence))
 		} else {
-			dh.Score *= dateInPassage
+			dh.Score *= dateInPassage * evidence(cov(dh.Sentence))
 			dh.SentenceSpan = sentenceAround(h.Passage, e.Start)
 			dh.Sentence = h.Passage[dh.SentenceSpan.Start:dh.SentenceSpan.End]
 		}
 	case h.Doc.Date != "":
 		dh.Date, dh.Anchor = h.Doc.Date, "published "+h.Doc.Date
-		dh.Score *= dateOfPublished
+		dh.Score *= dateOfPublished * evidence(max(cov(h.Doc.Title), cov(dh.Sentence)))
 	default:
 		return dh, false
 	}
@@ -177,4 +191,33 @@ func (d *DB) passageDates(ctx context.Context, hits []Hit) (map[int64][]datedExp
 		out[pid] = append(out[pid], e)
 	}
 	return out, rows.Err()
+}
+
+// evidence turns a coverage into a score factor; a sentence naming none of
+// the event still keeps a little of its passage's score.
+func evidence(c float64) float64 { return 0.2 + c }
+
+// coverage returns a function giving the share of the question's term
+// weight (IDF) that a text holds.
+func coverage(an *Analyzer, p plan) func(string) float64 {
+	var total float64
+	idf := make(map[string]float64, len(p.terms))
+	for _, t := range p.terms {
+		idf[t.term] = t.idf
+		total += t.idf
+	}
+	return func(text string) float64 {
+		if total == 0 {
+			return 0
+		}
+		seen := map[string]bool{}
+		var got float64
+		for _, t := range an.Terms(nil, text) {
+			if w, ok := idf[t]; ok && !seen[t] {
+				seen[t] = true
+				got += w
+			}
+		}
+		return got / total
+	}
 }

@@ -52,6 +52,7 @@ func commandTable() []command {
 		{name: "who", aliases: []string{"who-said"}, summary: "who said a remembered quotation (who said PHRASE)", run: runWho},
 		{name: "quotes", summary: "list what a speaker said", run: runQuotes},
 		{name: "when", summary: "when an event happened, as a normalized date", run: runWhen},
+		{name: "timeline", summary: "the dated events about a topic, in date order", run: runTimeline},
 		{name: "eval", summary: "score answers against a gold file of questions", run: runEval},
 		{name: "timex", summary: "tag dates and times in standard input (TIMEX3)", run: runTimex},
 		{name: "console", summary: "type questions at a prompt, without Discord", run: runConsole},

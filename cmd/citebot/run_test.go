@@ -214,3 +214,42 @@ func TestDemo(t *testing.T) {
 		t.Errorf("demo: exit %d, out %q, err %q", r.code, r.out, r.err)
 	}
 }
+
+func TestWhoWhenTimelineQuotesEval(t *testing.T) {
+	db := exampleIndex(t)
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"who said json", []string{"who", "said", "--db", db, "--json", "the river is telling us something"}, []string{`"speaker":"Priya Vance"`, `"quote":`}},
+		{"who-said alias", []string{"who-said", "--db", db, "the river is telling us something"}, []string{"— Priya Vance"}},
+		{"when json", []string{"when", "--db", db, "--json", "council vote on the mooring fees"}, []string{`"date":"2025-01-27"`, `"anchor":"dated item"`}},
+		{"timeline", []string{"timeline", "--db", db, "ferry strike"}, []string{"2025-02-"}},
+		{"quotes", []string{"quotes", "--db", db, "--speaker", "Vance"}, []string{"Priya Vance"}},
+		{"eval", []string{"eval", "--db", db, "../../examples/gold.jsonl"}, []string{"ask  top1", "who  top1", "when top1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := citebot(t, "", nil, tt.args...)
+			if r.code != 0 {
+				t.Fatalf("citebot %q: exit %d: %s", tt.args, r.code, r.err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.out, w) {
+					t.Errorf("citebot %q output lacks %q:\n%s", tt.args, w, r.out)
+				}
+			}
+		})
+	}
+	for _, args := range [][]string{
+		{"timeline", "--db", db, "--from", "last week", "x"},
+		{"eval", "--db", db, "missing.jsonl"},
+		{"who", "said", "--db", db},
+		{"quotes", "--db", db},
+	} {
+		if r := citebot(t, "", nil, args...); r.code != 2 {
+			t.Errorf("citebot %q: exit %d, want 2 (%s)", args, r.code, r.err)
+		}
+	}
+}
