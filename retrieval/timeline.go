@@ -128,5 +128,3 @@ func ValidDateBound(s string) bool {
 	}
 	return false
 }
-
-
