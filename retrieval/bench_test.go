@@ -35,8 +35,14 @@ func benchData(b *testing.B, rel string) string {
 const reutersRel = "news/reuters/reuters21578.jsonl.gz"
 
 // BenchmarkIndexReuters builds a fresh index of the Reuters articles per
-// iteration; MB/s is over the passage text indexed.
+// iteration; MB/s is over the passage text indexed. The "core" case leaves
+// out quotation and date extraction, to show what they cost.
 func BenchmarkIndexReuters(b *testing.B) {
+	b.Run("full", func(b *testing.B) { benchIndexReuters(b, IndexOptions{}) })
+	b.Run("core", func(b *testing.B) { benchIndexReuters(b, IndexOptions{skipExtraction: true}) })
+}
+
+func benchIndexReuters(b *testing.B, opts IndexOptions) {
 	src := benchData(b, reutersRel)
 	dir := b.TempDir()
 	if err := os.Symlink(src, filepath.Join(dir, "reuters.jsonl.gz")); err != nil {
@@ -47,7 +53,7 @@ func BenchmarkIndexReuters(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		db := filepath.Join(b.TempDir(), "idx.db")
 		var err error
-		st, err = Build(context.Background(), db, dir, IndexOptions{})
+		st, err = Build(context.Background(), db, dir, opts)
 		if err != nil {
 			b.Fatal(err)
 		}

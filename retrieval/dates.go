@@ -39,6 +39,9 @@ func tagDates(doc corpus.Document) [][]datedExpr {
 			anchor.YearHint, label = hints.at(i), "undated"
 		}
 		for _, t := range corpus.TagTimex(p.Text, anchor) {
+			if _, ok := calendarValue(t.Value); !ok {
+				continue // durations, sets and vague references date nothing
+			}
 			e := datedExpr{Timex: t, anchor: label}
 			// An expression is explicit when it carries its own date: not
 			// resolved against an anchor, and, in an undated document,

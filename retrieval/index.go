@@ -25,6 +25,10 @@ type IndexOptions struct {
 	// Warn receives one line per skipped file or bad record, naming the
 	// file and why; nil discards them.
 	Warn func(msg string)
+
+	// skipExtraction leaves quotes and dates out; benchmarks use it to
+	// measure what extraction costs.
+	skipExtraction bool
 }
 
 // Progress reports how far Build has come.

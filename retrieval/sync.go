@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/citebot/citebot/corpus"
 )
@@ -19,7 +20,9 @@ type step struct {
 	kind stepKind
 	file sourceFile
 	hash string // stepFile
-	doc  *analyzedDoc
+	// doc delivers the analyzed document of a stepDoc. Documents are
+	// analyzed in parallel but written in order: each step waits on its own.
+	doc chan *analyzedDoc
 	// stepEnd: the file's warnings, and the reason it was skipped, if it was.
 	warnings []string
 	skip     string
@@ -50,7 +53,7 @@ type analyzedDoc struct {
 	timexes [][]datedExpr
 }
 
-func analyzeDoc(an *Analyzer, doc corpus.Document) *analyzedDoc {
+func analyzeDoc(an *Analyzer, doc corpus.Document, extract bool) *analyzedDoc {
 	a := &analyzedDoc{doc: doc, title: an.IndexText(doc.Title)}
 	a.heads = make([]string, len(doc.Passages))
 	a.bodies = make([]string, len(doc.Passages))
@@ -68,6 +71,10 @@ func analyzeDoc(an *Analyzer, doc corpus.Document) *analyzedDoc {
 		a.heads[i] = head
 		a.bodies[i] = an.IndexText(p.Text)
 		a.textSize += int64(len(p.Text))
+	}
+	if !extract {
+		a.timexes = make([][]datedExpr, len(doc.Passages))
+		return a
 	}
 	a.timexes = tagDates(doc)
 	a.quotes = corpus.ExtractQuotes(doc)
@@ -90,6 +97,9 @@ func (d *DB) loadFiles(ctx context.Context, root string, files []sourceFile, kno
 			return false
 		}
 	}
+	// Analysis (stemming, quotes, dates) is the costly part of loading; it
+	// runs on as many goroutines as there are processors.
+	workers := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for _, f := range files {
 		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.rel)))
 		if err != nil {
@@ -110,7 +120,17 @@ func (d *DB) loadFiles(ctx context.Context, root string, files []sourceFile, kno
 			return
 		}
 		warnings, err := corpus.ParseEach(f.rel, data, opts.Load, func(doc corpus.Document) error {
-			if !send(step{kind: stepDoc, file: f, doc: analyzeDoc(d.an, doc)}) {
+			slot := make(chan *analyzedDoc, 1)
+			select {
+			case workers <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			go func() {
+				defer func() { <-workers }()
+				slot <- analyzeDoc(d.an, doc, !opts.skipExtraction)
+			}()
+			if !send(step{kind: stepDoc, file: f, doc: slot}) {
 				return ctx.Err()
 			}
 			return nil
@@ -205,10 +225,11 @@ func (d *DB) apply(ctx context.Context, w *writer, s step, known map[string]stri
 			return err
 		}
 	case stepDoc:
-		if err := w.addDoc(ctx, s.file.rel, s.doc); err != nil {
+		a := <-s.doc
+		if err := w.addDoc(ctx, s.file.rel, a); err != nil {
 			return err
 		}
-		stats.TextBytes += s.doc.textSize
+		stats.TextBytes += a.textSize
 	case stepEnd:
 		for _, msg := range s.warnings {
 			stats.Warnings++
