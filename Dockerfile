@@ -1,11 +1,11 @@
 # Build stage: cgo is needed for SQLite, and the sqlite_fts5 tag compiles in
-# full-text search. These are the same commands as `make build`.
+# full-text search. It runs `make build`, the same target CI runs.
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=1 go build -tags sqlite_fts5 -trimpath -ldflags="-s -w" -o /out/citebot ./cmd/citebot
+RUN make build BIN=/out/citebot
 
 # Run stage: a small Debian with only the C library the binary links to.
 FROM debian:bookworm-slim

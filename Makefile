@@ -9,8 +9,9 @@ SHARED  ?= ../shared
 
 all: build
 
+# The Dockerfile runs this same target.
 build:
-	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/citebot
+	CGO_ENABLED=1 $(GO) build -tags $(TAGS) -trimpath -ldflags="-s -w" -o $(BIN) ./cmd/citebot
 
 # Try citebot on the bundled example corpus (no Discord needed).
 demo: build
