@@ -119,7 +119,7 @@ func invertedCue(text string, from int, toks []qtok, i int) (cue, bool) {
 	}
 	head := toks[j]
 	if !(head.upper && !isTimeWord(head.low) || determiners[head.low] || groupHeads[head.low] ||
-		head.is("he") || head.is("she") || head.is("they") || head.is("it")) {
+		head.is("he") || head.is("she") || head.is("they") || head.is("it") || roleBeforeName(toks, j)) {
 		return cue{}, false
 	}
 	if head.upper && isPronoun(head.low) && head.low != "he" && head.low != "she" && head.low != "they" {
@@ -141,7 +141,7 @@ func invertedCue(text string, from int, toks []qtok, i int) (cue, bool) {
 		}
 		// In a name, a lower-case word after the name ends it: "said Smith
 		// on Tuesday".
-		if commas == 0 && head.upper && !tk.upper && !nameParticles[tk.low] {
+		if commas == 0 && (head.upper || k > j && toks[k-1].upper) && !tk.upper && !nameParticles[tk.low] {
 			break
 		}
 		if k > j && (commas == 0 && isTimeWord(tk.low) || isDayWord(tk.low)) {
@@ -153,6 +153,25 @@ func invertedCue(text string, from int, toks []qtok, i int) (cue, bool) {
 	}
 	phrase := text[from+toks[j].start : from+toks[k-1].end]
 	return cue{phrase: phrase, rule: rule, weight: speechVerbs[t.low], span: Span{from + t.start, from + toks[k-1].end}}, true
+}
+
+// roleBeforeName reports whether toks[j:] opens with a short lower-case
+// role and then a name: "said economy minister Heizo Takenaka", "said
+// report author Ada Plumb".
+func roleBeforeName(toks []qtok, j int) bool {
+	for k := j; k < len(toks) && k < j+4; k++ {
+		t := toks[k]
+		if !t.word {
+			return false
+		}
+		if t.upper {
+			return k > j && !isTimeWord(t.low)
+		}
+		if clauseWords[t.low] || prepositions[t.low] || speechVerbs[t.low] > 0 || isTimeWord(t.low) || isDayWord(t.low) {
+			return false
+		}
+	}
+	return false
 }
 
 // beforeCue looks for an attribution in text[lo:open], the part of the
@@ -198,7 +217,7 @@ func beforeCue(text string, lo, open int) (cue, byte, bool) {
 			rule = ruleColon
 		}
 		if participleVerbs[t.low] {
-			phrase := sentenceSubject(text, lo, lo+toks[v].start)
+			phrase := participleSubject(text, lo, toks, v)
 			if phrase == "" {
 				return cue{}, mark, false
 			}
@@ -219,7 +238,7 @@ func beforeCue(text string, lo, open int) (cue, byte, bool) {
 // ambassador to Russia, told".
 func subjectBefore(text string, lo int, toks []qtok, v int) (string, bool) {
 	a := v
-	for a > 0 && auxWords[toks[a-1].low] {
+	for a > 0 && (auxWords[toks[a-1].low] || isMannerAdverb(toks[a-1])) {
 		a--
 	}
 	if a == 0 {
@@ -265,11 +284,16 @@ var leadAdverbials = map[string]bool{
 func sentenceSubject(text string, lo, hi int) string {
 	toks := qTokens(text[lo:hi])
 	i := 0
-	if len(toks) > 0 && leadAdverbials[toks[0].low] {
+	for i < len(toks) && (toks[i].punct("[") || toks[i].punct("(") || toks[i].punct("*")) {
+		i++ // a list item or link: "[Ada Plumb says ...](...)"
+	}
+	toks = toks[i:]
+	i = 0
+	if len(toks) > 0 && (leadAdverbials[toks[0].low] || strings.HasSuffix(toks[0].low, "ing")) {
 		if toks[0].is("but") || toks[0].is("and") || toks[0].is("yet") || toks[0].is("so") {
 			i = 1
 		}
-		for k := i; k < len(toks) && k < 14; k++ {
+		for k := i; k < len(toks) && k < 20; k++ {
 			if toks[k].punct(",") {
 				i = k + 1
 				break
@@ -279,8 +303,11 @@ func sentenceSubject(text string, lo, hi int) string {
 	j := i
 	for j < len(toks) && j-i < 10 {
 		t := toks[j]
-		if !t.word || speechVerbs[t.low] > 0 || auxWords[t.low] || clauseWords[t.low] || relativeWords[t.low] {
+		if !t.word || speechVerbs[t.low] > 0 || stanceVerbs[t.low] || auxWords[t.low] || clauseWords[t.low] || relativeWords[t.low] {
 			break
+		}
+		if j > i && !t.upper && strings.HasSuffix(t.low, "ly") && j+1 < len(toks) && startsPredicate(toks[j+1]) {
+			break // "the agency officially said"
 		}
 		if !t.upper && len(t.low) > 4 && (t.low[len(t.low)-2:] == "ed") {
 			break // "seemed", "released": a past tense ends the subject
@@ -294,7 +321,7 @@ func sentenceSubject(text string, lo, hi int) string {
 	if j < len(toks) && toks[j].punct(",") {
 		for k := j + 1; k < len(toks) && k <= j+8; k++ {
 			if toks[k].punct(",") {
-				if k+1 < len(toks) && k > j+1 && (speechVerbs[toks[k+1].low] > 0 || auxWords[toks[k+1].low]) {
+				if k+1 < len(toks) && k > j+1 && startsPredicate(toks[k+1]) {
 					j = k
 				}
 				break
@@ -305,6 +332,16 @@ func sentenceSubject(text string, lo, hi int) string {
 		}
 	}
 	return text[lo+toks[i].start : lo+toks[j-1].end]
+}
+
+// startsPredicate reports whether t can open the predicate after a subject:
+// a reporting or stance verb, an auxiliary or a past tense.
+func startsPredicate(t qtok) bool {
+	if t.upper || !t.word {
+		return false
+	}
+	return speechVerbs[t.low] > 0 || stanceVerbs[t.low] || auxWords[t.low] ||
+		len(t.low) > 4 && strings.HasSuffix(t.low, "ed")
 }
 
 // hasCue reports whether a sentence announces speech that may follow it: it

@@ -23,7 +23,7 @@ var speechVerbs = map[string]float64{
 	"pleaded": 1, "urged": 1, "demanded": 1, "shouted": 1, "yelled": 1, "whispered": 1,
 	"exclaimed": 1, "answered": 1, "confirmed": 1, "denied": 0.9, "disclosed": 1,
 	"reported": 0.8, "reports": 0.8, "wondered": 1, "thundered": 1, "snapped": 1,
-	"agreed": 0.9, "began": 0.6, "recounted": 1, "reiterated": 1, "summed": 0.8,
+	"agreed": 0.9, "began": 0.6, "recounted": 1, "reiterated": 1, "concludes": 1, "summed": 0.8,
 	"speculated": 1, "estimated": 0.9, "predicts": 1, "proclaimed": 1,
 	"according": 1, "called": 0.7, "calls": 0.7, "described": 0.7, "dubbed": 0.6,
 	"saying": 0.9, "adding": 0.9, "telling": 0.9, "writing": 0.9, "noting": 0.9,
@@ -58,6 +58,7 @@ var auxWords = map[string]bool{
 	"first": true, "further": true, "just": true, "bluntly": true, "angrily": true,
 	"frankly": true, "openly": true, "subsequently": true, "finally": true, "still": true,
 	"even": true, "only": true, "often": true, "always": true, "never": true, "ultimately": true,
+	"did": true, "does": true,
 }
 
 // clauseWords are finite verbs and subordinators that show a phrase is a

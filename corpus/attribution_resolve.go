@@ -36,21 +36,30 @@ func (x *extractor) attribute(q rawQuote, mid *cue, prev *Quote, prevAt qpos) Qu
 		afterEnd = j
 	}
 
-	var found *placedCue
+	// The cues next to the quotation, best first; the first whose phrase
+	// names a speaker wins.
+	var cands []placedCue
 	before, mark, okBefore := beforeCue(po, sentStart, q.open.i)
 	terminal := strings.HasSuffix(strings.TrimRight(text, "'’ )"), ".")
 	after, okAfter := afterCue(pc, q.close.i, afterEnd, terminal)
-	switch {
-	case mid != nil:
-		found = &placedCue{*mid, q.parts[0].Passage}
-	case okBefore && mark == ':':
-		found = &placedCue{before, q.open.p}
-	case okAfter && !after.outlet:
-		found = &placedCue{after, q.close.p}
-	case okBefore:
-		found = &placedCue{before, q.open.p}
-	case okAfter:
-		found = &placedCue{after, q.close.p}
+	if mid != nil {
+		cands = append(cands, placedCue{*mid, q.parts[0].Passage})
+	}
+	if okBefore && mark == ':' {
+		cands = append(cands, placedCue{before, q.open.p})
+	}
+	if okAfter && !after.outlet {
+		cands = append(cands, placedCue{after, q.close.p})
+	}
+	if okBefore && mark != ':' {
+		cands = append(cands, placedCue{before, q.open.p})
+	}
+	if okAfter && after.outlet {
+		cands = append(cands, placedCue{after, q.close.p})
+	}
+	var found *placedCue
+	if len(cands) > 0 {
+		found = &cands[0]
 	}
 
 	// Kind: a quotation that opens its sentence, or follows a colon, a
@@ -73,18 +82,33 @@ func (x *extractor) attribute(q rawQuote, mid *cue, prev *Quote, prevAt qpos) Qu
 	if found == nil && out.Kind == QuotePartial {
 		// "..., X said." at the end of the sentence.
 		if c, ok := x.tailCue(q.close.p, q.close.i); ok {
-			found = &placedCue{c, q.close.p}
+			cands = append(cands, placedCue{c, q.close.p})
+		}
+	}
+	if lead != "" {
+		// The subject of a reporting or stance verb further back.
+		if c, ok := clauseCue(po, sentStart, q.open.i); ok {
+			cands = append(cands, placedCue{c, q.open.p})
 		}
 	}
 	conf := 0.0
-	if found != nil {
-		conf = x.apply(&out, found.cue, qpos{q.open.p, q.open.i})
-		if conf == 0 {
-			found = nil
+	found = nil
+	at := qpos{q.open.p, q.open.i}
+	for i := range cands {
+		if conf = x.apply(&out, cands[i].cue, at); conf > 0 {
+			found = &cands[i]
+			break
 		}
 	}
 	if found == nil && out.Kind == QuoteDirect && lead == "" {
 		found, conf = x.contextCue(&out, q, openSent, prev, prevAt)
+	}
+	if found == nil && lead != "" && passiveSpeech(po, sentStart, q.open.i) {
+		if c, ok := x.passiveCue(q.open.p, openSent); ok {
+			if conf = x.apply(&out, c.cue, at); conf > 0 {
+				found = c
+			}
+		}
 	}
 	if found == nil {
 		out.Confidence = confNone
@@ -114,7 +138,15 @@ func (x *extractor) attribute(q rawQuote, mid *cue, prev *Quote, prevAt qpos) Qu
 func (x *extractor) apply(out *Quote, c cue, at qpos) float64 {
 	ref, ok := parseSpeaker(c.phrase, x.book)
 	if !ok {
-		return 0
+		// A clause before the speaker: "when she said", "a woman asked
+		// for a photo and Clinton said".
+		short := shorterPhrase(c.phrase)
+		if short == "" {
+			return 0
+		}
+		if ref, ok = parseSpeaker(short, x.book); !ok {
+			return 0
+		}
 	}
 	conf := confExplicit
 	rule := c.rule

@@ -233,10 +233,12 @@ func evalDoc(t *testing.T, name, raw string, attrs []pnAttr, c *pnCounts, show *
 		direct = append(direct, a)
 		hit := false
 		speakers := []string{}
+		sentence := ""
 		for _, o := range ours {
 			if overlaps(o.spans, a.content) {
 				hit = true
 				speakers = append(speakers, o.q.Speaker)
+				sentence = o.q.Rule + ": " + o.q.Sentence
 			}
 		}
 		if hit {
@@ -269,7 +271,7 @@ func evalDoc(t *testing.T, name, raw string, attrs []pnAttr, c *pnCounts, show *
 			}
 		} else if *show > 0 {
 			*show--
-			t.Logf("MISS %s: gold source %q (as %q) got %q for %q", name, a.sourceText, src, speakers, clipText(a.contentText, 90))
+			t.Logf("MISS %s: gold source %q (as %q) got %q for %q in %q", name, a.sourceText, src, speakers, clipText(a.contentText, 90), clipText(sentence, 300))
 		}
 	}
 	for _, o := range ours {

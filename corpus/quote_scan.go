@@ -130,6 +130,16 @@ func scanQuotes(ps []Passage) []rawQuote {
 					close = true
 				}
 			}
+			if open && len(stack) == 1 && k == top && !canClose &&
+				(afterSentenceEnd(text, partStart, i) || partStart == 0 && skipSpace(text, 0) == i) {
+				// `"A. "B."`: paragraphs run together, each opening again
+				// without closing the one before. It is one quotation in
+				// two parts.
+				cur.parts = appendPart(cur.parts, pi, text, partStart, i)
+				partStart = i + size
+				i += size
+				continue
+			}
 			switch {
 			case open:
 				if len(stack) == 0 {
@@ -154,6 +164,23 @@ func scanQuotes(ps []Passage) []rawQuote {
 		}
 	}
 	return out
+}
+
+// afterSentenceEnd reports whether text[from:i] ends a sentence: '.', '!'
+// or '?' and then white space right before i.
+func afterSentenceEnd(text string, from, i int) bool {
+	j := i
+	for j > from && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	if j == i || j == from {
+		return false
+	}
+	switch text[j-1] {
+	case '.', '!', '?':
+		return true
+	}
+	return false
 }
 
 // appendPart adds text[start:end] of passage pi, trimmed of white space,

@@ -50,7 +50,7 @@ func TagTimex(text string, a Anchor) []Timex {
 	if len(toks) == 0 {
 		return nil
 	}
-	s := &txScanner{text: text, toks: toks}
+	s := &txScanner{text: text, toks: toks, ctxStart: -1}
 	s.setAnchor(a)
 	var out []Timex
 	for i := 0; i < len(toks); {
@@ -98,6 +98,9 @@ type txScanner struct {
 	// "a year earlier" and "the year-ago period" in earnings reports refer
 	// to the same quarter of the previous year, as annotators read them.
 	lastQuarter string
+	// ctxStart, when not -1, is where the expression being resolved really
+	// begins, so that a weekday after a clock time takes the clock's cues.
+	ctxStart int
 }
 
 func (s *txScanner) setAnchor(a Anchor) {
@@ -146,7 +149,7 @@ func (s *txScanner) matchHead(i int) (txMatch, bool) {
 	for _, r := range [...]txRecognizer{
 		txRecClock, txRecDate, txRecPrefixedMonth, txRecNumeric, txRecDayWord, txRecWeekday,
 		txRecRelative, txRecQuarter, txRecYear, txRecSet, txRecDuration,
-		txRecSeason, txRecRef, txRecHoliday,
+		txRecSeason, txRecRef, txRecHoliday, txRecForTheYear, txRecWeekOf,
 	} {
 		m, ok := r(s, i)
 		if ok && m.n > best.n {

@@ -89,7 +89,9 @@ func txRecClock(s *txScanner, i int) (txMatch, bool) {
 		j++
 	}
 	clock := "T" + txTwo(hour) + ":" + txTwo(minute)
+	s.ctxStart = i
 	day, dn := s.dayAfterClock(j)
+	s.ctxStart = -1
 	if dn > 0 {
 		return txMatch{n: j + dn - i, typ: TimexTime, value: day + clock, anchored: s.hasDCT}, true
 	}

@@ -57,6 +57,9 @@ func txRecRelative(s *txScanner, i int) (txMatch, bool) {
 		return txMatch{}, false
 	}
 	j := k + 1
+	if s.wordAt(j, "fiscal") && s.wordAt(j+1, "year") && !dur {
+		j++ // "the current fiscal year", "last fiscal year"
+	}
 	u, plural := txUnitWord(s.lowAt(j))
 	if plural || s.glued(j+1) && s.wordAt(j+1, "-") {
 		return txMatch{}, false
@@ -82,6 +85,47 @@ func txRecRelative(s *txScanner, i int) (txMatch, bool) {
 		return txMatch{n: j + 1 - i, typ: TimexDate, value: txUnknownOf(u)}, true
 	}
 	return txMatch{n: j + 1 - i, typ: TimexDate, value: s.shiftDate(off, u), anchored: true}, true
+}
+
+// txRecForTheYear recognizes "the year", "the full year" and "the fiscal
+// year" as the object of "for" ("earnings for the year"): in a report that
+// is the anchor's year. Elsewhere "the year" is too vague to resolve.
+func txRecForTheYear(s *txScanner, i int) (txMatch, bool) {
+	if !s.wordAt(i, "the") || !s.wordAt(i-1, "for") {
+		return txMatch{}, false
+	}
+	k := i + 1
+	if w := s.lowAt(k); w == "full" || w == "fiscal" || w == "calendar" {
+		k++
+	}
+	if !s.wordAt(k, "year") {
+		return txMatch{}, false
+	}
+	switch s.lowAt(k + 1) {
+	case "-", "earlier", "ago", "before", "after", "later":
+		return txMatch{}, false // "for the year-earlier period", "for the year before"
+	}
+	if !s.hasDCT {
+		return txMatch{n: k + 1 - i, typ: TimexDate, value: "XXXX"}, true
+	}
+	return txMatch{n: k + 1 - i, typ: TimexDate, value: txFmtYear(s.dct.Year()), anchored: true}, true
+}
+
+// txRecWeekOf recognizes "the week of March 6": the ISO week holding that
+// day, or a partial week when the day has no year.
+func txRecWeekOf(s *txScanner, i int) (txMatch, bool) {
+	if !s.wordAt(i, "the") || !s.wordAt(i+1, "week") || !s.wordAt(i+2, "of") {
+		return txMatch{}, false
+	}
+	m, ok := txRecDate(s, i+3)
+	if !ok || len(m.value) != 10 || m.value[0] == 'X' {
+		return txMatch{}, false
+	}
+	d, err := time.Parse("2006-01-02", m.value)
+	if err != nil {
+		return txMatch{}, false
+	}
+	return txMatch{n: m.n + 3, typ: TimexDate, value: txFmtWeek(d), anchored: m.anchored}, true
 }
 
 // theWeekend resolves "the weekend" over tokens [i, j) by tense: in a past
@@ -310,6 +354,13 @@ func txRecYear(s *txScanner, i int) (txMatch, bool) {
 			k++
 		}
 	}
+	if k > i && s.wordAt(k, "year") {
+		// "the year 2000", "the year two thousand"
+		if y, n := s.spokenYearAt(k + 1); n > 0 {
+			return txMatch{n: k + 1 + n - i, typ: TimexDate, value: txFmtYear(y)}, true
+		}
+		return txMatch{}, false
+	}
 	t := s.at(k)
 	if t == nil {
 		return txMatch{}, false
@@ -395,4 +446,27 @@ func (s *txScanner) yearExprAt(k int) (int, int) {
 		return 1800 + x, n + 1
 	}
 	return 1900 + x, n + 1
+}
+
+// spokenYearAt returns a year at token k in digits or words, including
+// "two thousand" and "two thousand and one", which only "the year" before
+// it tells apart from a plain number; n is 0 when there is none.
+func (s *txScanner) spokenYearAt(k int) (y, n int) {
+	if y, n := s.yearExprAt(k); n > 0 {
+		return y, n
+	}
+	if !s.wordAt(k, "two") || !s.wordAt(k+1, "thousand") {
+		return 0, 0
+	}
+	y, n = 2000, 2
+	j := k + 2
+	if s.wordAt(j, "and") {
+		j++
+	}
+	if v, vn := s.numberAt(j); vn > 0 && s.toks[j].kind == txWord {
+		if x, err := strconv.Atoi(v); err == nil && x > 0 && x < 100 {
+			return 2000 + x, j + vn - k
+		}
+	}
+	return y, n
 }

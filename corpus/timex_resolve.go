@@ -16,18 +16,27 @@ const (
 )
 
 // tense looks for the nearest tense cue in the sentence of tokens [i, j):
-// modal and planning words ("will", "expected to", "scheduled") point
-// forward, past forms ("said", "was", "-ed" verbs, "ago") backward. Cues
-// after the expression count a little less than cues before it, and the
+// modal and planning words ("will", "expected to", "scheduled", "until")
+// point forward, past forms ("said", "was", "-ed" verbs, "ago") backward.
+// Cues after the expression count a little less than cues before it, and the
 // attribution verb "said" and the modal "would" count less when far away,
 // since they usually frame a clause whose own verb decides ("said it will
-// vote Friday", "said Friday it would vote").
+// vote Friday", "said Friday it would vote"). After the expression, those
+// framing words count only up to a closing quotation mark (a quote's own
+// tense decides, not "Castro said" after it) and only nearby (a "would" in
+// a later relative clause says nothing about the expression).
 func (s *txScanner) tense(i, j int) txTense {
+	if s.ctxStart >= 0 && s.ctxStart < i {
+		i = s.ctxStart // a weekday after a clock time: "until 9 a.m. Tuesday"
+	}
 	sent := s.toks[i].sent
 	bestDist, best := 1<<30, txNoTense
-	consider := func(k, dist int) {
+	consider := func(k, dist int, after, quoted bool) {
 		t, weak := s.txCue(k)
 		if t == txNoTense {
+			return
+		}
+		if weak && after && (quoted || dist > 8) {
 			return
 		}
 		if weak && dist > 2 {
@@ -38,12 +47,26 @@ func (s *txScanner) tense(i, j int) txTense {
 		}
 	}
 	for k := i - 1; k >= 0 && s.toks[k].sent == sent && i-k < 40; k-- {
-		consider(k, i-k)
+		consider(k, i-k, false, false)
 	}
+	quoted := false
 	for k := j; k < len(s.toks) && s.toks[k].sent == sent && k-j < 40; k++ {
-		consider(k, k-j+2)
+		quoted = quoted || s.closingQuote(k)
+		consider(k, k-j+2, true, quoted)
 	}
 	return best
+}
+
+// closingQuote reports whether token k closes a quotation: ” or a
+// typographic or straight double quote.
+func (s *txScanner) closingQuote(k int) bool {
+	switch s.toks[k].low {
+	case "\"", "\u201d":
+		return true
+	case "'":
+		return s.wordAt(k+1, "'") || s.wordAt(k-1, "'")
+	}
+	return false
 }
 
 // txCue classifies token k as a tense cue; weak cues are the framing
@@ -55,7 +78,20 @@ func (s *txScanner) txCue(k int) (dir txTense, weak bool) {
 	}
 	w := t.low
 	switch w {
-	case "will", "shall", "ll", "upcoming", "tomorrow", "scheduled", "slated", "planning", "preparing":
+	case "until", "till":
+		// after a verb, a deadline ("postponed until Tuesday"); "up
+		// until", "not until" and a clause-initial "Until Thursday, they
+		// had" look back at a change that came
+		p := s.at(k - 1)
+		if p == nil || p.sent != t.sent || p.kind == txPunct || p.low == "up" || p.low == "not" {
+			return txNoTense, false
+		}
+		return txFuture, false
+	case "will", "shall", "ll", "upcoming", "tomorrow", "scheduled", "slated", "planning", "preparing",
+		"payable":
+		if s.pluperfect(k) {
+			return txPast, false // "had been scheduled to expire Friday"
+		}
 		return txFuture, false
 	case "next":
 		if s.wordAt(k+1, "to") {
@@ -71,38 +107,106 @@ func (s *txScanner) txCue(k int) (dir txTense, weak bool) {
 		return txFuture, true
 	case "plans", "plan", "planned", "expected", "expects", "expect", "intends", "intend",
 		"due", "going", "set", "prepared", "ready", "aims", "hopes":
-		if s.wordAt(k+1, "to") {
-			return txFuture, false
+		future := s.wordAt(k+1, "to") ||
+			w == "expected" || w == "planned" || w == "set" && s.wordAt(k+1, "for")
+		switch {
+		case !future:
+			return txNoTense, false
+		case s.pluperfect(k) && s.wordAt(k+1, "to"):
+			return txPast, false // "had been due to expire Friday"
 		}
-		if w == "expected" || w == "scheduled" || w == "planned" || w == "set" && s.wordAt(k+1, "for") {
-			return txFuture, false
-		}
-		return txNoTense, false
+		return txFuture, false
 	case "to":
-		if s.wordAt(k+1, "be") || s.wordAt(k-1, "is") || s.wordAt(k-1, "are") {
+		// "is to meet", "are to vote": a schedule; a bare "to be" is not
+		if s.wordAt(k-1, "is") || s.wordAt(k-1, "are") {
 			return txFuture, false
 		}
 		return txNoTense, false
+	case "meets", "begins", "starts", "opens", "resumes", "arrives", "leaves", "visits",
+		"travels", "expires", "convenes", "reconvenes", "faces", "hosts":
+		// the news present of a scheduled event: "the panel meets Monday"
+		return txFuture, false
 	case "said", "told", "saying":
 		return txPast, true
 	case "says", "say":
 		return txNoTense, false
-	case "was", "were", "had", "did", "ago", "yesterday", "last", "earlier", "been",
+	case "was", "were", "had":
+		if s.futureAhead(k + 1) {
+			return txNoTense, false // "were planning to", "was expected to"
+		}
+		return txPast, false
+	}
+	past := txPastForm(w) || !t.upper && len(w) > 4 && strings.HasSuffix(w, "ed")
+	if !past {
+		return txNoTense, false
+	}
+	switch {
+	case w == "won" && s.wordAt(k+1, "'"):
+		return txFuture, false // won't
+	case txPastForm(w) && !txParticiple(w):
+	case s.wordAt(k-1, "be") || s.wordAt(k-1, "being") || s.wordAt(k-1, "to"):
+		return txNoTense, false // "will be paid", "to be listed"
+	case txDeterminer(s.lowAt(k - 1)):
+		return txNoTense, false // "the reduced dividend": an adjective
+	}
+	return txPast, false
+}
+
+// txParticiple reports irregular past forms that are also past
+// participles, and so need not be past after "be" ("will be paid").
+func txParticiple(w string) bool {
+	switch w {
+	case "paid", "sold", "bought", "held", "made", "found", "kept", "sent", "built", "heard",
+		"brought", "led", "won", "lost", "spent", "left", "met", "laid", "struck", "fought",
+		"dealt", "caught", "taught", "sought", "hit", "quit":
+		return true
+	}
+	return false
+}
+
+// txDeterminer reports words after which an -ed form is an adjective.
+func txDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those":
+		return true
+	}
+	return false
+}
+
+// pluperfect reports a plan word at token k after "had" or "had been":
+// the plan was overtaken, so the day it names is past.
+func (s *txScanner) pluperfect(k int) bool {
+	return s.wordAt(k-1, "had") || s.wordAt(k-1, "been") && s.wordAt(k-2, "had")
+}
+
+// futureAhead reports that token k begins a plan ("planning to",
+// "expected to", "going to", "scheduled"), so a "was" before it frames a
+// future rather than reporting a past.
+func (s *txScanner) futureAhead(k int) bool {
+	switch s.lowAt(k) {
+	case "planning", "preparing", "scheduled", "slated", "due", "set", "going", "expected":
+		return s.wordAt(k+1, "to") || s.lowAt(k) == "scheduled"
+	}
+	return false
+}
+
+// txPastForm reports common past-tense verb forms that do not end in -ed,
+// and the words that mark a past reference ("ago", "yesterday").
+func txPastForm(w string) bool {
+	switch w {
+	case "did", "ago", "yesterday", "last", "earlier", "been", "since",
 		"went", "came", "rose", "fell", "made", "took", "gave", "began", "left", "met",
 		"saw", "lost", "sold", "bought", "paid", "led", "held", "ran", "hit", "got",
 		"found", "kept", "spent", "became", "brought", "thought", "struck", "quit",
 		"fought", "wrote", "spoke", "broke", "chose", "won", "sent", "built", "heard",
 		"felt", "fled", "flew", "drew", "grew", "knew", "shot", "stood", "taught", "wore",
-		"since":
-		if w == "won" && s.wordAt(k+1, "'") {
-			return txFuture, false // won't
-		}
-		return txPast, false
+		"sought", "caught", "meant", "dealt", "threw", "blew", "withdrew", "shook", "sank",
+		"rang", "sang", "swore", "tore", "stole", "woke", "froze", "drove", "rode", "arose",
+		"forgot", "hung", "stuck", "swung", "dug", "hid", "bit", "slept", "swept", "wept",
+		"understood", "overcame", "forgave", "ate", "sat", "laid":
+		return true
 	}
-	if len(w) > 4 && strings.HasSuffix(w, "ed") && !s.wordAt(k-1, "be") && !s.wordAt(k-1, "to") {
-		return txPast, false
-	}
-	return txNoTense, false
+	return false
 }
 
 // wordAt reports whether token k exists and its lowercased text is w.

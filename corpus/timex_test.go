@@ -53,6 +53,20 @@ func TestTagTimex(t *testing.T) {
 		{"weekday night", "Fire crews arrived Wednesday night.", "Wednesday night", "", TimexTime, "2016-12-07TNI"},
 		{"weekday morning", "The ship docked Thursday morning.", "Thursday morning", "", TimexTime, "2016-12-08TMO"},
 		{"weekday plural is a set", "The market opens on Sundays.", "Sundays", "", TimexSet, "XXXX-WXX-7"},
+		{"news present of a schedule", "The committee meets Monday to review the bids.", "Monday", "", TimexDate, "2016-12-12"},
+		{"nearer past verb beats a later present", "The committee met Monday, and it meets again soon.", "Monday", "", TimexDate, "2016-12-05"},
+		{"until is a deadline", "Regulators extended the deadline until Tuesday.", "Tuesday", "", TimexDate, "2016-12-13"},
+		{"up until looks back", "Up until Tuesday, officials had kept quiet.", "Tuesday", "", TimexDate, "2016-12-06"},
+		{"clause-initial until looks back", "Until Wednesday, the firm had denied it.", "Wednesday", "", TimexDate, "2016-12-07"},
+		{"weekday after a clock takes its cues", "Bidders have until 9 a.m. Tuesday to respond.", "9 a.m. Tuesday", "", TimexTime, "2016-12-13T09:00"},
+		{"overtaken plan is past", "The offer had been due to expire Thursday.", "Thursday", "", TimexDate, "2016-12-08"},
+		{"was planning is not past", "Organizers planned a rally on Saturday and were planning to block the bridge.", "Saturday", "", TimexDate, "2016-12-10"},
+		{"said after a closing quote", "``The convoy will leave Thursday,'' the minister said.", "Thursday", "", TimexDate, "2016-12-15"},
+		{"capitalized -ed word is not a verb", "He said a convoy would be heading back Thursday with United Nations staff.", "Thursday", "", TimexDate, "2016-12-15"},
+		{"far would in a later clause", "Later Thursday, aides sought a law that would grant him status.", "Later Thursday", "", TimexDate, "2016-12-08"},
+		{"to be is not a schedule", "Statement by the spokesman on Friday: we want to be clear.", "Friday", "", TimexDate, "2016-12-09"},
+		{"payable is ahead, -ed adjective is no cue", "The reduced dividend is payable Jan. 3.", "Jan. 3", "", TimexDate, "2017-01-03"},
+		{"participle after be is no cue", "The bonus will be paid in March.", "March", "", TimexDate, "2017-03"},
 		// day words
 		{"today", "Shares fell today in heavy trading.", "today", "", TimexDate, "2016-12-09"},
 		{"yesterday", "The council voted yesterday.", "yesterday", "", TimexDate, "2016-12-08"},
@@ -147,6 +161,13 @@ func TestTagTimex(t *testing.T) {
 		{"recently", "The road was recently paved.", "recently", "", TimexDate, "PAST_REF"},
 		{"the past", "Such floods were rare in the past.", "the past", "", TimexDate, "PAST_REF"},
 		{"the future", "Costs may rise in the future.", "the future", "", TimexDate, "FUTURE_REF"},
+		{"the week of a date", "Hearings open the week of Jan. 9.", "the week of Jan. 9", "", TimexDate, "2017-W02"},
+		// the year
+		{"for the year", "Profit for the year rose 5%.", "the year", "", TimexDate, "2016"},
+		{"for the fiscal year", "Sales for the fiscal year were flat.", "the fiscal year", "", TimexDate, "2016"},
+		{"the current fiscal year", "Costs will climb in the current fiscal year.", "the current fiscal year", "", TimexDate, "2016"},
+		{"the year spoken", "Planners look ahead to the year two thousand.", "the year two thousand", "", TimexDate, "2000"},
+		{"the year spoken with units", "It opened in the year two thousand and one.", "the year two thousand and one", "", TimexDate, "2001"},
 		// holidays
 		{"christmas", "The store will close on Christmas.", "Christmas", "", TimexDate, "2016-12-25"},
 		{"thanksgiving", "Families gathered on Thanksgiving.", "Thanksgiving", "", TimexDate, "2016-11-24"},
@@ -205,6 +226,8 @@ func TestTagTimexRejects(t *testing.T) {
 		{"a quarter of", "A quarter of the staff left."},
 		{"falling prices", "Prices fall when supply grows."},
 		{"sun newspaper", "The Sun reported the story."},
+		{"the year alone", "The year was hard on farmers."},
+		{"two thousand is a number", "Two thousand people marched."},
 		{"empty", ""},
 	}
 	for _, tt := range tests {
