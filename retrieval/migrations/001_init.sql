@@ -82,7 +82,6 @@ CREATE VIRTUAL TABLE quotes_vocab USING fts5vocab(quotes_fts, row);
 -- Temporal expressions of each passage, normalized at index time against
 -- the passage's own date, else the document's (anchor says which).
 CREATE TABLE timexes (
-	id       INTEGER PRIMARY KEY,
 	passage  INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
 	start    INTEGER NOT NULL,
 	end      INTEGER NOT NULL,
@@ -90,6 +89,8 @@ CREATE TABLE timexes (
 	type     TEXT NOT NULL,
 	value    TEXT NOT NULL,
 	anchored INTEGER NOT NULL,
-	anchor   TEXT NOT NULL
-);
-CREATE INDEX timexes_passage ON timexes(passage);
+	anchor   TEXT NOT NULL,
+	-- Keyed by passage so each expression costs one B-tree insert and
+	-- a passage's expressions are read together.
+	PRIMARY KEY (passage, start)
+) WITHOUT ROWID;
