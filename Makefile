@@ -5,13 +5,22 @@ TAGS    := sqlite_fts5
 BIN     := ./citebot
 SHARED  ?= ../shared
 
-.PHONY: all build demo test vet fuzz bench eval clean
+.PHONY: all build run demo test vet fuzz bench eval clean
 
 all: build
 
 # The Dockerfile runs this same target.
 build:
 	CGO_ENABLED=1 $(GO) build -tags $(TAGS) -trimpath -ldflags="-s -w" -o $(BIN) ./cmd/citebot
+
+# The main job: the Discord bot when DISCORD_TOKEN is set (over the folder in
+# CITEBOT_CORPUS, by default the example corpus), else the console demo.
+run: build
+	@if [ -n "$$DISCORD_TOKEN" ]; then \
+		$(BIN) index --corpus "$${CITEBOT_CORPUS:-examples/corpus}" && $(BIN) serve; \
+	else \
+		$(BIN) demo; \
+	fi
 
 # Try citebot on the bundled example corpus (no Discord needed).
 demo: build

@@ -1,5 +1,7 @@
 // Package config reads citebot's settings once, in main, from the
-// environment; each package then receives only the values it needs.
+// environment and an optional YAML file; each package then receives only
+// the values it needs. Command-line flags override both, environment
+// variables override the file.
 package config
 
 import (
@@ -8,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Config holds the settings that do not change during a run. Command-line
@@ -23,6 +26,10 @@ type Config struct {
 	LogFormat string
 	// LogLevel is "debug", "info", "warn" or "error" (CITEBOT_LOG_LEVEL).
 	LogLevel string
+	// File is the config file read (CITEBOT_CONFIG), "" when none.
+	File string
+	// Discord holds the bot's settings.
+	Discord Discord
 }
 
 // DefaultMaxFileSize is the default for MaxFileSize: large enough for a
@@ -31,12 +38,30 @@ const DefaultMaxFileSize = 256 << 20
 
 // Load reads the configuration through getenv (os.Getenv in main, a map in
 // tests) and validates it. Errors name the variable and the bad value.
+//
+// When CITEBOT_CONFIG names a YAML file (see examples/citebot.yaml), its
+// values are read first and the environment overrides them.
 func Load(getenv func(string) string) (Config, error) {
+	var f fileConfig
+	path := getenv("CITEBOT_CONFIG")
+	if path != "" {
+		var err error
+		if f, err = readFile(path); err != nil {
+			return Config{}, err
+		}
+	}
+	getenv = layered(getenv, f.env())
 	c := Config{
 		DB:        getenv("CITEBOT_DB"),
 		LogFormat: strings.ToLower(getenv("CITEBOT_LOG_FORMAT")),
 		LogLevel:  strings.ToLower(getenv("CITEBOT_LOG_LEVEL")),
+		File:      path,
 	}
+	d, err := loadDiscord(getenv)
+	if err != nil {
+		return c, err
+	}
+	c.Discord = d
 	if c.DB == "" {
 		dir, err := dataDir(getenv)
 		if err != nil {
@@ -61,22 +86,43 @@ func Load(getenv func(string) string) (Config, error) {
 	return c, c.Validate()
 }
 
-// Validate reports the first setting that cannot work.
+// Validate reports every setting that cannot work, one line each.
 func (c Config) Validate() error {
+	var errs []error
 	switch c.LogFormat {
 	case "text", "json":
 	default:
-		return fmt.Errorf("CITEBOT_LOG_FORMAT=%q: want text or json", c.LogFormat)
+		errs = append(errs, fmt.Errorf("CITEBOT_LOG_FORMAT=%q: want text or json", c.LogFormat))
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
-		return fmt.Errorf("CITEBOT_LOG_LEVEL=%q: want debug, info, warn or error", c.LogLevel)
+		errs = append(errs, fmt.Errorf("CITEBOT_LOG_LEVEL=%q: want debug, info, warn or error", c.LogLevel))
 	}
 	if c.MaxFileSize <= 0 {
-		return fmt.Errorf("max file size %d: must be positive", c.MaxFileSize)
+		errs = append(errs, fmt.Errorf("max file size %d: must be positive", c.MaxFileSize))
 	}
-	return nil
+	errs = append(errs, c.Discord.validate()...)
+	return errors.Join(errs...)
+}
+
+// layered reads a variable from getenv, else from the file's values.
+func layered(getenv func(string) string, file map[string]string) func(string) string {
+	return func(k string) string {
+		if v := getenv(k); v != "" {
+			return v
+		}
+		return file[k]
+	}
+}
+
+// parseDuration reads a Go duration ("10s", "1m30s") that must be positive.
+func parseDuration(name, v string) (time.Duration, error) {
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%s=%q: want a positive duration such as 10s or 1m", name, v)
+	}
+	return d, nil
 }
 
 // dataDir follows the XDG base directory convention, which is what Linux

@@ -57,6 +57,8 @@ func commandTable() []command {
 		{name: "timex", summary: "tag dates and times in standard input (TIMEX3)", run: runTimex},
 		{name: "console", summary: "type questions at a prompt, without Discord", run: runConsole},
 		{name: "demo", summary: "index the bundled example corpus and open the console", run: runDemo},
+		{name: "serve", summary: "run the Discord bot (gateway, or HTTP interactions with --http)", run: runServe},
+		{name: "register", summary: "register the Discord slash commands (guild or global)", run: runRegister},
 	}
 }
 
