@@ -335,3 +335,31 @@ func checkCallbackLimits(t *testing.T, c callback) {
 		}
 	}
 }
+
+func TestRegisterGlobalWithoutGuild(t *testing.T) {
+	fd := newFakeDiscord(t)
+	target, _ := url.Parse(fd.srv.URL)
+	s, err := NewSession("test-token", &http.Client{Transport: rewrite{target}, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Register(context.Background(), s, "", ""); err != nil {
+		t.Fatalf("Register: %v", err)
+	}
+	var puts []string
+	for {
+		select {
+		case c := <-fd.calls:
+			if c.method == http.MethodPut {
+				puts = append(puts, c.path)
+			}
+			continue
+		default:
+		}
+		break
+	}
+	// Global only: exactly one overwrite, and not a guild-scoped one.
+	if len(puts) != 1 || puts[0] != "/api/v9/applications/42/commands" {
+		t.Errorf("registration calls = %q, want one PUT /api/v9/applications/42/commands", puts)
+	}
+}
