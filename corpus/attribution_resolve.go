@@ -136,7 +136,7 @@ func (x *extractor) attribute(q rawQuote, mid *cue, prev *Quote, prevAt qpos) Qu
 // apply parses the cue's speaker into out, resolving pronouns, and returns
 // the confidence, or 0 when the phrase is no speaker after all.
 func (x *extractor) apply(out *Quote, c cue, at qpos) float64 {
-	ref, ok := parseSpeaker(c.phrase, x.book)
+	ref, ok := parseSpeaker(c.phrase, x.names())
 	if !ok {
 		// A clause before the speaker: "when she said", "a woman asked
 		// for a photo and Clinton said".
@@ -144,7 +144,7 @@ func (x *extractor) apply(out *Quote, c cue, at qpos) float64 {
 		if short == "" {
 			return 0
 		}
-		if ref, ok = parseSpeaker(short, x.book); !ok {
+		if ref, ok = parseSpeaker(short, x.names()); !ok {
 			return 0
 		}
 	}
@@ -152,7 +152,7 @@ func (x *extractor) apply(out *Quote, c cue, at qpos) float64 {
 	rule := c.rule
 	if ref.pronoun != "" {
 		x.collectSubjects(at.p)
-		r, found := x.book.resolve(ref.pronoun, at)
+		r, found := x.names().resolve(ref.pronoun, at)
 		out.Rule = rulePronoun
 		if !found {
 			return 0.25 // a pronoun with no antecedent: the rule fired, the speaker is unknown
@@ -163,7 +163,7 @@ func (x *extractor) apply(out *Quote, c cue, at qpos) float64 {
 		conf = confOutlet
 	}
 	out.Speaker, out.Role, out.Rule = ref.name, ref.role, rule
-	x.book.remember(at, ref)
+	x.names().remember(at, ref)
 	return conf * c.weight
 }
 

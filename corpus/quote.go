@@ -65,7 +65,8 @@ const (
 type extractor struct {
 	ps    []Passage
 	sents [][]Span
-	book  *nameBook
+	// book is built on first use: most documents never need it.
+	book *nameBook
 	// subjects records the passages whose sentence subjects are in book;
 	// they are collected only when a pronoun needs them.
 	subjects []bool
@@ -76,7 +77,7 @@ type extractor struct {
 // empty Speaker and the rule "none". Quotes come in reading order.
 func ExtractQuotes(doc Document) []Quote {
 	ps := doc.Passages
-	x := &extractor{ps: ps, sents: make([][]Span, len(ps)), book: newNameBook(ps), subjects: make([]bool, len(ps))}
+	x := &extractor{ps: ps, sents: make([][]Span, len(ps)), subjects: make([]bool, len(ps))}
 	raws := scanQuotes(ps)
 	var out []Quote
 	var prev *Quote
@@ -104,6 +105,15 @@ func ExtractQuotes(doc Document) []Quote {
 		return a.Passage < b.Passage || a.Passage == b.Passage && a.Start < b.Start
 	})
 	return out
+}
+
+// names returns the document's name book, building it the first time an
+// attribution needs it.
+func (x *extractor) names() *nameBook {
+	if x.book == nil {
+		x.book = newNameBook(x.ps)
+	}
+	return x.book
 }
 
 // sentencesOf returns the sentence spans of passage p, computed once.
@@ -146,8 +156,8 @@ func (x *extractor) collectSubjects(at int) {
 			if phrase == "" {
 				continue
 			}
-			if ref, ok := parseSpeaker(phrase, x.book); ok && ref.pronoun == "" {
-				x.book.remember(qpos{p, s.Start}, ref)
+			if ref, ok := parseSpeaker(phrase, x.names()); ok && ref.pronoun == "" {
+				x.names().remember(qpos{p, s.Start}, ref)
 			}
 		}
 	}
