@@ -20,7 +20,8 @@ type IndexOptions struct {
 	Rebuild bool
 	// Load tunes the file loader (size limit).
 	Load corpus.Options
-	// Progress, when set, is called after each file.
+	// Progress, when set, is called after each file and every few hundred
+	// documents.
 	Progress func(Progress)
 	// Warn receives one line per skipped file or bad record, naming the
 	// file and why; nil discards them.
@@ -31,10 +32,14 @@ type IndexOptions struct {
 	skipExtraction bool
 }
 
-// Progress reports how far Build has come.
+// Progress reports how far Build has come: whole files done, and the
+// documents written so far, which moves inside one large file too.
 type Progress struct {
 	Files, TotalFiles int
 	Bytes, TotalBytes int64
+	Documents         int
+	// Current is the file being read, '/'-separated.
+	Current string
 }
 
 // IndexStats summarizes a Build.

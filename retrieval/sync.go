@@ -149,6 +149,10 @@ func (d *DB) loadFiles(ctx context.Context, root string, files []sourceFile, kno
 	}
 }
 
+// progressEvery is how many documents pass between progress reports
+// inside a file.
+const progressEvery = 250
+
 // sync makes the index match files in one transaction.
 func (d *DB) sync(ctx context.Context, root string, files []sourceFile, opts IndexOptions) (IndexStats, error) {
 	stats := IndexStats{Files: len(files)}
@@ -181,10 +185,18 @@ func (d *DB) sync(ctx context.Context, root string, files []sourceFile, opts Ind
 		if err := d.apply(ctx, w, s, known, opts, &stats); err != nil {
 			return stats, err
 		}
-		if s.kind == stepUnchanged || s.kind == stepEnd {
+		if opts.Progress == nil {
+			continue
+		}
+		prog.Current = s.file.rel
+		switch s.kind {
+		case stepUnchanged, stepEnd:
 			prog.Files++
 			prog.Bytes += s.file.size
-			if opts.Progress != nil {
+			opts.Progress(prog)
+		case stepDoc:
+			prog.Documents++
+			if prog.Documents%progressEvery == 0 {
 				opts.Progress(prog)
 			}
 		}

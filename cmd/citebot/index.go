@@ -63,7 +63,12 @@ func runIndex(ctx context.Context, cfg config.Config, args []string, io stdio) e
 					progressbar.OptionClearOnFinish(),
 				)
 			}
-			bar.Set64(p.Bytes)
+			bar.Describe(fmt.Sprintf("indexing %s, %d documents", p.Current, p.Documents))
+			if p.Bytes == 0 {
+				bar.RenderBlank() // inside the first file: show the count moving
+			} else {
+				bar.Set64(p.Bytes)
+			}
 		}
 		defer func() {
 			if bar != nil {
