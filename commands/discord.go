@@ -203,7 +203,7 @@ func quoteEmbed(a QuoteAnswer) Embed {
 		e.Description = blockQuote(a.Quote) + "\n— " + speakerMarkdown(a)
 		e.Footer = fmt.Sprintf("quote %d · passage %d · /quote id:%d", a.QuoteID, a.PassageID, a.QuoteID)
 	} else {
-		e.Description = quoteWithBold(a.Quote, a.Sentence) + "\n— *not a quotation: no speaker*"
+		e.Description = quoteWithBold(a.Quote, a.Sentence) + "\n— *closest passage, not matched to a quotation: no speaker named*"
 		e.Footer = fmt.Sprintf("passage %d · /source id:%d", a.PassageID, a.PassageID)
 	}
 	return e

@@ -92,7 +92,7 @@ func TestRouterAnswers(t *testing.T) {
 		{name: "ask escapes mentions and markdown", req: Request{Command: "ask", Options: map[string]string{"question": "gulls chips covered markdown"}},
 			want: []string{`@` + "\u200b" + `everyone keep your chips`, `\<@123\>`, `\<@&456\>`, "Petra Quillon", "passage "}},
 		{name: "who said names speaker and role", req: Request{Command: "who said", Options: map[string]string{"phrase": "bring the sheet music"}},
-			want: []string{"**Ilse Brandvold**, choir director", "> “", "quote ", "Tidewater Gazette", "https://news.example.test/2024/05/02/tidewater-choir#:~:text="}},
+			want: []string{"**Ilse Brandvold**, choir director", "\n> ", "quote ", "Tidewater Gazette", "https://news.example.test/2024/05/02/tidewater-choir#:~:text="}},
 		{name: "who said escapes strikethrough", req: Request{Command: "who said", Options: map[string]string{"phrase": "stolen a sandwich from the mayor"}},
 			want: []string{`\~\~mayor\~\~`, `\# headings`, `\> quotes`}},
 		{name: "when gives normalized date", req: Request{Command: "when", Options: map[string]string{"event": "weir gates repaired"}},

@@ -27,7 +27,9 @@ type QuotePart struct {
 
 // Quote is one quotation with its attributed speaker.
 type Quote struct {
-	// Text is the quoted words, parts joined with a single space.
+	// Text is the quoted words; parts of one passage are joined with " … "
+	// (the attribution between them is left out), parts in successive
+	// passages with a space.
 	Text string
 	// Parts say where it stands; a split quotation or one running over
 	// paragraphs has several.
@@ -198,11 +200,17 @@ func (x *extractor) splitCue(a, b rawQuote) (cue, bool) {
 	return c, true
 }
 
-// quoteText joins the parts of a quotation with single spaces.
+// quoteText joins the parts of a quotation. Parts in one passage had the
+// attribution between them ("A," she said. "B."), which an ellipsis marks;
+// a quotation running on into the next paragraph joins with a space.
 func (x *extractor) quoteText(parts []QuotePart) string {
 	var b strings.Builder
 	for i, pt := range parts {
-		if i > 0 {
+		switch {
+		case i == 0:
+		case parts[i-1].Passage == pt.Passage:
+			b.WriteString(" … ")
+		default:
 			b.WriteByte(' ')
 		}
 		b.WriteString(x.ps[pt.Passage].Text[pt.Start:pt.End])

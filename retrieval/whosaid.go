@@ -76,12 +76,20 @@ func (d *DB) WhoSaid(ctx context.Context, fragment string, limit int) ([]QuoteHi
 	if len(hits) >= limit {
 		return hits[:limit], nil
 	}
-	// Too few good quotations: fill with passages, after the quotes.
-	passages, err := d.Search(ctx, fragment, limit-len(hits))
+	// Too few good quotations: fill with passages, after the quotes,
+	// leaving out those that hold a quotation already listed.
+	listed := make(map[int64]bool, len(hits))
+	for _, h := range hits {
+		listed[h.PassageID] = true
+	}
+	passages, err := d.Search(ctx, fragment, limit)
 	if err != nil {
 		return nil, err
 	}
 	for _, h := range passages {
+		if listed[h.PassageID] || len(hits) >= limit {
+			continue
+		}
 		hits = append(hits, QuoteHit{
 			Quote: h.Passage, Sentence: h.Sentence, Score: h.Score,
 			PassageID: h.PassageID, Para: h.Para, Doc: h.Doc,
