@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
-	"strings"
 
 	"github.com/citebot/citebot/commands"
 	"github.com/citebot/citebot/config"
@@ -36,24 +34,14 @@ func runTimeline(ctx context.Context, cfg config.Config, args []string, std stdi
 			return usagef("timeline: %s %q: want YYYY, YYYY-MM or YYYY-MM-DD", name, v)
 		}
 	}
-	if *limit < 1 || *limit > 500 {
-		return usagef("timeline: --limit %d: want 1 to 500", *limit)
+	if err := checkLimit("timeline", *limit, 500); err != nil {
+		return err
 	}
-	topic := strings.Join(pos, " ")
-	if strings.TrimSpace(topic) == "" {
-		return usagef("timeline: no topic given (citebot timeline --help)")
-	}
-	idx, err := retrieval.Open(ctx, *db, retrieval.ReadOnly)
+	topic, err := joinArgs("timeline", "topic", pos)
 	if err != nil {
 		return err
 	}
-	defer idx.Close()
-	res, err := commands.Timeline(ctx, idx, topic, *from, *to, *limit)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return json.NewEncoder(std.out).Encode(res)
-	}
-	return res.WriteText(std.out)
+	return printAnswer(ctx, *db, *asJSON, std.out, func(idx *retrieval.DB) (commands.TimelineResult, error) {
+		return commands.Timeline(ctx, idx, topic, *from, *to, *limit)
+	})
 }

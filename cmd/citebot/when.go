@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
-	"strings"
 
 	"github.com/citebot/citebot/commands"
 	"github.com/citebot/citebot/config"
@@ -30,24 +28,14 @@ func runWhen(ctx context.Context, cfg config.Config, args []string, std stdio) e
 	if err != nil {
 		return err
 	}
-	if *limit < 1 || *limit > 100 {
-		return usagef("when: --limit %d: want 1 to 100", *limit)
+	if err := checkLimit("when", *limit, 100); err != nil {
+		return err
 	}
-	event := strings.Join(pos, " ")
-	if strings.TrimSpace(event) == "" {
-		return usagef("when: no event given (citebot when --help)")
-	}
-	idx, err := retrieval.Open(ctx, *db, retrieval.ReadOnly)
+	event, err := joinArgs("when", "event", pos)
 	if err != nil {
 		return err
 	}
-	defer idx.Close()
-	res, err := commands.When(ctx, idx, event, *limit)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return json.NewEncoder(std.out).Encode(res)
-	}
-	return res.WriteText(std.out)
+	return printAnswer(ctx, *db, *asJSON, std.out, func(idx *retrieval.DB) (commands.WhenResult, error) {
+		return commands.When(ctx, idx, event, *limit)
+	})
 }

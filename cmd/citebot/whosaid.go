@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"strings"
 
@@ -33,26 +32,16 @@ func runWho(ctx context.Context, cfg config.Config, args []string, std stdio) er
 	if len(pos) > 0 && strings.EqualFold(pos[0], "said") {
 		pos = pos[1:]
 	}
-	if *limit < 1 || *limit > 100 {
-		return usagef("who said: --limit %d: want 1 to 100", *limit)
+	if err := checkLimit("who said", *limit, 100); err != nil {
+		return err
 	}
-	phrase := strings.Join(pos, " ")
-	if strings.TrimSpace(phrase) == "" {
-		return usagef("who said: no phrase given (citebot who said --help)")
-	}
-	idx, err := retrieval.Open(ctx, *db, retrieval.ReadOnly)
+	phrase, err := joinArgs("who said", "phrase", pos)
 	if err != nil {
 		return err
 	}
-	defer idx.Close()
-	res, err := commands.WhoSaid(ctx, idx, phrase, *limit)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return json.NewEncoder(std.out).Encode(res)
-	}
-	return res.WriteText(std.out)
+	return printAnswer(ctx, *db, *asJSON, std.out, func(idx *retrieval.DB) (commands.QuoteResult, error) {
+		return commands.WhoSaid(ctx, idx, phrase, *limit)
+	})
 }
 
 const quotesUsage = `Usage: citebot quotes --speaker NAME [--db FILE] [--json] [--limit N]
@@ -79,20 +68,10 @@ func runQuotes(ctx context.Context, cfg config.Config, args []string, std stdio)
 	if strings.TrimSpace(*speaker) == "" {
 		return usagef("quotes: --speaker NAME is required")
 	}
-	if *limit < 1 || *limit > 1000 {
-		return usagef("quotes: --limit %d: want 1 to 1000", *limit)
-	}
-	idx, err := retrieval.Open(ctx, *db, retrieval.ReadOnly)
-	if err != nil {
+	if err := checkLimit("quotes", *limit, 1000); err != nil {
 		return err
 	}
-	defer idx.Close()
-	res, err := commands.SpeakerQuotes(ctx, idx, *speaker, *limit)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return json.NewEncoder(std.out).Encode(res)
-	}
-	return res.WriteText(std.out)
+	return printAnswer(ctx, *db, *asJSON, std.out, func(idx *retrieval.DB) (commands.QuoteResult, error) {
+		return commands.SpeakerQuotes(ctx, idx, *speaker, *limit)
+	})
 }
