@@ -53,6 +53,9 @@ type IndexStats struct {
 	Documents int   // documents in the index after the run
 	Passages  int   // passages in the index after the run
 	TextBytes int64 // bytes of passage text added this run
+	// Reanalyzed reports a full rebuild because the index was made by an
+	// older version of the analysis.
+	Reanalyzed bool
 }
 
 // Build brings the index at dbPath up to date with the folder root. A new
@@ -83,8 +86,38 @@ func Build(ctx context.Context, dbPath, root string, opts IndexOptions) (IndexSt
 	if err != nil {
 		return IndexStats{}, err
 	}
+	v, err := d.analysisVersion(ctx)
+	if err != nil {
+		d.Close()
+		return IndexStats{}, err
+	}
+	if v != AnalysisVersion {
+		// Unchanged files would keep passages, quotes and dates made by
+		// older rules: build everything again instead.
+		d.Close()
+		stats, err := buildFresh(ctx, dbPath, root, files, opts)
+		stats.Reanalyzed = true
+		return stats, err
+	}
 	defer d.Close()
 	return d.sync(ctx, root, files, opts)
+}
+
+// AnalysisVersion identifies the rules that turn files into passages,
+// terms, quotes and dates. It is bumped whenever they change, so that an
+// index built by older rules is rebuilt rather than updated file by file.
+const AnalysisVersion = "2026-11-22.1"
+
+func (d *DB) analysisVersion(ctx context.Context) (string, error) {
+	var v string
+	err := d.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'analysis'").Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read index version: %w", err)
+	}
+	return v, nil
 }
 
 func buildFresh(ctx context.Context, dbPath, root string, files []sourceFile, opts IndexOptions) (IndexStats, error) {

@@ -281,3 +281,24 @@ func TestInterruptedUpdateKeepsOldIndex(t *testing.T) {
 		}
 	}
 }
+
+func TestOlderAnalysisIsRebuilt(t *testing.T) {
+	dir := writeCorpus(t, harborFiles)
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	build(t, dbPath, dir, IndexOptions{})
+	db, err := sql.Open("sqlite3", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("UPDATE meta SET value = 'old' WHERE key = 'analysis'"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	st := build(t, dbPath, dir, IndexOptions{})
+	if !st.Reanalyzed || st.Indexed != 3 || st.Unchanged != 0 {
+		t.Errorf("Build over an index of older analysis = %+v, want all 3 files analyzed again", st)
+	}
+	if st = build(t, dbPath, dir, IndexOptions{}); st.Reanalyzed || st.Unchanged != 3 {
+		t.Errorf("Build after the rebuild = %+v, want all unchanged", st)
+	}
+}

@@ -216,6 +216,9 @@ func (d *DB) sync(ctx context.Context, root string, files []sourceFile, opts Ind
 			stats.Removed++
 		}
 	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO meta(key, value) VALUES ('analysis', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", AnalysisVersion); err != nil {
+		return stats, fmt.Errorf("record index version: %w", err)
+	}
 	if err := tx.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM passages)").Scan(&stats.Documents, &stats.Passages); err != nil {
 		return stats, fmt.Errorf("count index: %w", err)
 	}

@@ -81,6 +81,9 @@ func runIndex(ctx context.Context, cfg config.Config, args []string, io stdio) e
 	if err != nil {
 		return err
 	}
+	if stats.Reanalyzed {
+		fmt.Fprintf(io.err, "note: %s was made by an older version of citebot's text analysis, so it was rebuilt\n", *db)
+	}
 	if !*quiet {
 		fmt.Fprintf(io.out, "indexed %s: %d documents, %d passages in %s (%d files: %d new or changed, %d unchanged, %d removed, %d skipped) in %.1fs\n",
 			*dir, stats.Documents, stats.Passages, *db, stats.Files, stats.Indexed, stats.Unchanged, stats.Removed, stats.Skipped, time.Since(start).Seconds())

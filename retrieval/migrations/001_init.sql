@@ -1,3 +1,10 @@
+-- Facts about the index as a whole, such as which version of the text
+-- analysis built it.
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+
 -- Files are the unit of incremental indexing: a file whose hash is unchanged
 -- is skipped, a changed one has its documents replaced.
 CREATE TABLE files (
