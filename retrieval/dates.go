@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"strings"
 	"time"
 	"unicode"
 
@@ -39,8 +40,10 @@ func tagDates(doc corpus.Document) [][]datedExpr {
 			anchor.YearHint, label = hints.at(i), "undated"
 		}
 		for _, t := range corpus.TagTimex(p.Text, anchor) {
-			if _, ok := calendarValue(t.Value); !ok {
-				continue // durations, sets and vague references date nothing
+			if _, ok := calendarValue(t.Value); !ok || t.Type == corpus.TimexTime && clockOnly(t.Text) {
+				// Durations, sets and vague references date nothing, and a
+				// bare clock time ("from 6 a.m.") only borrows its day.
+				continue
 			}
 			e := datedExpr{Timex: t, anchor: label}
 			// An expression is explicit when it carries its own date: not
@@ -134,3 +137,19 @@ func firstYear(s string) int {
 }
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// clockOnly reports whether a time expression names only a time of day:
+// digits and clock words, no day.
+func clockOnly(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r)
+	}) {
+		switch w {
+		case "a", "m", "p", "am", "pm", "o", "clock", "noon", "midnight", "at", "about", "around",
+			"shortly", "before", "after", "until", "by", "from", "to", "and", "the", "gmt", "est", "edt", "pst", "utc", "local", "time":
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -111,8 +111,8 @@ const AnalysisVersion = "2026-11-22.1"
 func (d *DB) analysisVersion(ctx context.Context) (string, error) {
 	var v string
 	err := d.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'analysis'").Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+	if errors.Is(err, sql.ErrNoRows) || err != nil && strings.Contains(err.Error(), "no such table") {
+		return "", nil // made before versions were recorded
 	}
 	if err != nil {
 		return "", fmt.Errorf("read index version: %w", err)

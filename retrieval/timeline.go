@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -38,7 +39,7 @@ func (d *DB) Timeline(ctx context.Context, topic, from, to string, limit int) ([
 	var dated []DateHit
 	for _, h := range hits {
 		dh, ok := dateFor(h, exprs[h.PassageID], cov)
-		if !ok || !isYearKnown(dh.Date) || !inRange(dh.Date, from, to) {
+		if !ok || !timelineDate(dh) || !inRange(dh.Date, from, to) {
 			continue
 		}
 		dated = append(dated, dh)
@@ -69,7 +70,25 @@ func (d *DB) Timeline(ctx context.Context, topic, from, to string, limit int) ([
 	return events, nil
 }
 
-func isYearKnown(date string) bool { return len(date) >= 4 && date[0] >= '0' && date[0] <= '9' }
+// timelineDate reports whether a date can place an event on a timeline: a
+// known year, at least a month precise (or a year the text states), and
+// found in the text rather than borrowed from the publication date. "Last
+// year" or "this winter" set the scene of a story but are not its events.
+func timelineDate(dh DateHit) bool {
+	d := dh.Date
+	if len(d) < 4 || d[0] < '0' || d[0] > '9' || strings.HasPrefix(dh.Anchor, "published ") && dh.Expression == "" {
+		return false
+	}
+	switch {
+	case len(d) == 4:
+		return dh.Anchor == "explicit"
+	case len(d) >= 7 && d[4] == '-' && d[5] >= '0' && d[5] <= '9':
+		return true // a month or a day
+	case len(d) >= 8 && d[4] == '-' && d[5] == 'W' && d[6] >= '0' && d[6] <= '9':
+		return true // a week
+	}
+	return false // seasons, quarters, halves, decades
+}
 
 // inRange reports whether a date's period overlaps [from, to]; each bound
 // is compared at the shorter of the two precisions.
