@@ -74,14 +74,21 @@ func TestExtractQuotesGolden(t *testing.T) {
 func checkQuoteParts(t *testing.T, doc Document, qs []Quote) {
 	t.Helper()
 	for _, q := range qs {
-		var texts []string
-		for _, p := range q.Parts {
+		var joined strings.Builder
+		for i, p := range q.Parts {
 			if p.Passage < 0 || p.Passage >= len(doc.Passages) || p.Start < 0 || p.End > len(doc.Passages[p.Passage].Text) || p.Start >= p.End {
 				t.Fatalf("quote %q: bad part %+v", q.Text, p)
 			}
-			texts = append(texts, doc.Passages[p.Passage].Text[p.Start:p.End])
+			switch {
+			case i == 0:
+			case q.Parts[i-1].Passage == p.Passage:
+				joined.WriteString(" … ") // the attribution between was left out
+			default:
+				joined.WriteString(" ")
+			}
+			joined.WriteString(doc.Passages[p.Passage].Text[p.Start:p.End])
 		}
-		if got := strings.Join(texts, " "); got != q.Text {
+		if got := joined.String(); got != q.Text {
 			t.Errorf("quote Text = %q, want parts joined %q", q.Text, got)
 		}
 		if q.Confidence < 0 || q.Confidence > 1 {

@@ -73,7 +73,7 @@ func TestExtractQuotesRules(t *testing.T) {
 		{"comma before", `Ada Plumb said, "The bridge is safe."`, "The bridge is safe.", "Ada Plumb", QuoteDirect, ruleSaidBefore},
 		{"according after", `"The bridge is safe," according to the inspectors.`, "The bridge is safe,", "the inspectors", QuoteDirect, ruleAccordingTo},
 		{"according before", `According to the inspectors, "The bridge is safe."`, "The bridge is safe.", "the inspectors", QuoteDirect, ruleAccordingTo},
-		{"split", `"The bridge is safe," Ada Plumb said. "Trust the engineers."`, "The bridge is safe, Trust the engineers.", "Ada Plumb", QuoteDirect, ruleSaidAfter},
+		{"split", `"The bridge is safe," Ada Plumb said. "Trust the engineers."`, "The bridge is safe, … Trust the engineers.", "Ada Plumb", QuoteDirect, ruleSaidAfter},
 		{"curly", "“The bridge is safe,” Ada Plumb said.", "The bridge is safe,", "Ada Plumb", QuoteDirect, ruleSaidAfter},
 		{"nested single", "“They called it ‘a relic’ and I don’t agree,” Ada Plumb said.", "They called it ‘a relic’ and I don’t agree,", "Ada Plumb", QuoteDirect, ruleSaidAfter},
 		{"question", `"Why now?" Ada Plumb asked.`, "Why now?", "Ada Plumb", QuoteDirect, ruleSaidAfter},
