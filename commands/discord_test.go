@@ -98,7 +98,7 @@ func TestRouterAnswers(t *testing.T) {
 		{name: "when gives normalized date", req: Request{Command: "when", Options: map[string]string{"event": "weir gates repaired"}},
 			want: []string{"**2024\\-03\\-09**"}},
 		{name: "timeline", req: Request{Command: "timeline", Options: map[string]string{"topic": "lantern concert pier"}},
-			want: []string{"Tidewater choir", "cb1:t:1:lantern concert pier"}},
+			want: []string{"Tidewater choir", `2024\-06\-14`, "Gull watch"}},
 		{name: "long passages fit", req: Request{Command: "ask", Options: map[string]string{"question": "lantern harbour gull tide ferry rope"}},
 			want: []string{"almanac"}},
 		{name: "nothing found is ephemeral with a hint", req: Request{Command: "ask", Options: map[string]string{"question": "zeppelin xylophone"}},
