@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -235,10 +236,16 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction) (res result)
 	)
 	switch d := i.Data.(type) {
 	case discordgo.ApplicationCommandInteractionData:
-		req, _, _ := request(d)
+		var req commands.Request
+		if d.CommandType == discordgo.MessageApplicationCommand {
+			req = messageCommand(i, d)
+		} else {
+			req, _, _ = request(d)
+			req.Caller = caller(i)
+		}
 		resp, err = b.router.Handle(ctx, req)
 	case discordgo.MessageComponentInteractionData:
-		resp, err = b.router.Component(ctx, d.CustomID)
+		resp, err = b.router.Click(ctx, d.CustomID, caller(i))
 	default:
 		err = fmt.Errorf("unexpected interaction data %T", i.Data)
 	}
@@ -322,6 +329,7 @@ func commandLabel(i *discordgo.Interaction) string {
 			if req, ok := commands.ParsePageID(d.CustomID); ok {
 				return labelOf(req.Command) + "_page"
 			}
+			return commands.ButtonKind(d.CustomID)
 		}
 		return "button"
 	case discordgo.InteractionApplicationCommandAutocomplete:
@@ -341,6 +349,12 @@ func labelOf(command string) string {
 		return command
 	case "who said":
 		return "who_said"
+	case "pin", "pins", "unpin":
+		return command
+	case commands.PinMenuCommand:
+		return "pin_menu"
+	case "quiz start", "quiz ask", "quiz scores", "quiz stop":
+		return strings.ReplaceAll(command, " ", "_")
 	}
 	return "unknown"
 }

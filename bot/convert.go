@@ -133,34 +133,103 @@ func optionString(v any) string {
 	return ""
 }
 
-// commandDefs converts the specs to Discord's command definitions.
+// commandDefs converts the specs to Discord's command definitions. Specs
+// sharing a name with different subcommands ("quiz start", "quiz stop")
+// become one command with several subcommands.
 func commandDefs(specs []commands.Spec) []*discordgo.ApplicationCommand {
 	var out []*discordgo.ApplicationCommand
+	byName := map[string]*discordgo.ApplicationCommand{}
 	for _, s := range specs {
-		var opts []*discordgo.ApplicationCommandOption
-		for _, o := range s.Options {
-			t := discordgo.ApplicationCommandOptionString
-			max := o.MaxLength
-			var minValue *float64
-			if o.Integer {
-				t, max = discordgo.ApplicationCommandOptionInteger, 0
-				one := 1.0
-				minValue = &one
-			}
-			opts = append(opts, &discordgo.ApplicationCommandOption{
-				Type: t, Name: o.Name, Description: o.Description, Required: o.Required,
-				Autocomplete: o.Autocomplete, MaxLength: max, MinValue: minValue,
-			})
+		var perms *int64
+		if s.Moderator {
+			p := int64(discordgo.PermissionManageMessages)
+			perms = &p
 		}
-		cmd := &discordgo.ApplicationCommand{Name: s.Name, Description: s.Description, Options: opts}
-		if s.Sub != "" {
-			cmd.Options = []*discordgo.ApplicationCommandOption{{
-				Type: discordgo.ApplicationCommandOptionSubCommand, Name: s.Sub, Description: s.Description, Options: opts,
-			}}
+		if s.Message {
+			out = append(out, &discordgo.ApplicationCommand{Name: s.Name, Type: discordgo.MessageApplicationCommand, DefaultMemberPermissions: perms})
+			continue
 		}
+		opts := optionDefs(s.Options)
+		if s.Sub == "" {
+			out = append(out, &discordgo.ApplicationCommand{Name: s.Name, Description: s.Description, Options: opts, DefaultMemberPermissions: perms})
+			continue
+		}
+		sub := &discordgo.ApplicationCommandOption{
+			Type: discordgo.ApplicationCommandOptionSubCommand, Name: s.Sub, Description: s.Description, Options: opts,
+		}
+		if cmd, ok := byName[s.Name]; ok {
+			cmd.Options = append(cmd.Options, sub)
+			continue
+		}
+		cmd := &discordgo.ApplicationCommand{Name: s.Name, Description: s.Description, DefaultMemberPermissions: perms,
+			Options: []*discordgo.ApplicationCommandOption{sub}}
+		if s.Name == "quiz" {
+			cmd.Description = "Quizzes on the documents: start, ask, scores, stop"
+		}
+		byName[s.Name] = cmd
 		out = append(out, cmd)
 	}
 	return out
+}
+
+func optionDefs(specs []commands.OptionSpec) []*discordgo.ApplicationCommandOption {
+	var opts []*discordgo.ApplicationCommandOption
+	for _, o := range specs {
+		t := discordgo.ApplicationCommandOptionString
+		max := o.MaxLength
+		var minValue *float64
+		var maxValue float64
+		if o.Integer {
+			t, max = discordgo.ApplicationCommandOptionInteger, 0
+			lo := 1.0
+			if o.Min != 0 {
+				lo = float64(o.Min)
+			}
+			minValue = &lo
+			maxValue = float64(o.Max)
+		}
+		var choices []*discordgo.ApplicationCommandOptionChoice
+		for _, c := range o.Choices {
+			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: c, Value: c})
+		}
+		opts = append(opts, &discordgo.ApplicationCommandOption{
+			Type: t, Name: o.Name, Description: o.Description, Required: o.Required,
+			Autocomplete: o.Autocomplete, MaxLength: max, MinValue: minValue, MaxValue: maxValue, Choices: choices,
+		})
+	}
+	return opts
+}
+
+// caller is who sent i and where, with the message a button or message
+// command was used on.
+func caller(i *discordgo.Interaction) commands.Caller {
+	c := commands.Caller{GuildID: i.GuildID, ChannelID: i.ChannelID, UserID: userID(i)}
+	if i.Member != nil {
+		c.Permissions = i.Member.Permissions
+	}
+	if i.Message != nil {
+		c.MessageID = i.Message.ID
+		c.MessageByBot = i.Message.Author != nil && i.Message.Author.ID == i.AppID
+	}
+	return c
+}
+
+// messageCommand reads a message context-menu command: the target message
+// becomes the caller's message, its first embed footer an option.
+func messageCommand(i *discordgo.Interaction, d discordgo.ApplicationCommandInteractionData) commands.Request {
+	req := commands.Request{Command: d.Name, Options: map[string]string{}, Caller: caller(i)}
+	req.Caller.MessageID = d.TargetID
+	req.Caller.MessageByBot = false
+	if d.Resolved == nil {
+		return req
+	}
+	if m := d.Resolved.Messages[d.TargetID]; m != nil {
+		req.Caller.MessageByBot = m.Author != nil && m.Author.ID == i.AppID
+		if len(m.Embeds) > 0 && m.Embeds[0] != nil && m.Embeds[0].Footer != nil {
+			req.Options["footer"] = m.Embeds[0].Footer.Text
+		}
+	}
+	return req
 }
 
 // userID is who sent the interaction: the member in a server, the user in

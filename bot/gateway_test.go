@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -32,6 +33,11 @@ type fakeDiscord struct {
 	conn     *websocket.Conn
 	seq      int
 	identify chan json.RawMessage
+
+	// messages numbers the channel messages the bot posts; pinLimit makes
+	// pins fail as in a channel that has 50 already.
+	messages atomic.Int64
+	pinLimit atomic.Bool
 }
 
 type restCall struct {
@@ -63,6 +69,16 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 			w.WriteHeader(http.StatusNoContent)
 		case strings.HasSuffix(r.URL.Path, "/commands"):
 			w.Write(body) // the commands as "created"
+		case r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/api/v9/channels/") && strings.HasSuffix(r.URL.Path, "/messages"):
+			fmt.Fprintf(w, `{"id":"m%d","channel_id":"8","content":""}`, f.messages.Add(1))
+		case r.Method == http.MethodPut && strings.Contains(r.URL.Path, "/pins/"):
+			if f.pinLimit.Load() {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusBadRequest)
+				io.WriteString(w, `{"message":"Maximum number of pins reached (50)","code":30003}`)
+				return
+			}
+			w.WriteHeader(http.StatusNoContent)
 		default:
 			io.WriteString(w, `{"id":"1","channel_id":"8","content":""}`)
 		}
@@ -188,7 +204,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 	for reg.method == http.MethodGet {
 		reg = <-fd.calls
 	}
-	if reg.method != http.MethodPut || reg.path != "/api/v9/applications/42/guilds/7/commands" || len(cmds) != 7 {
+	if reg.method != http.MethodPut || reg.path != "/api/v9/applications/42/guilds/7/commands" || len(cmds) != 12 {
 		t.Fatalf("registration = %s %s (%d commands)", reg.method, reg.path, len(cmds))
 	}
 	for _, want := range []string{`"name":"who"`, `"name":"said"`, `"autocomplete":true`, `"name":"source"`, `"max_length":`} {

@@ -25,10 +25,11 @@ func (rt *Router) ask(ctx context.Context, question string, page int) (Response,
 			"Try other words, or fewer of them.")
 	}
 	resp := Response{Content: header("ask", q, page, PageSize, len(answers))}
-	for _, a := range answers {
-		resp.Embeds = append(resp.Embeds, passageEmbed(a))
-	}
 	resp.Buttons = pageButtons("ask", q, page, more)
+	for i, a := range answers {
+		resp.Embeds = append(resp.Embeds, passageEmbed(a))
+		resp.Buttons = append(resp.Buttons, pinButton(i+1, len(answers), "passage", a.PassageID))
+	}
 	return resp, nil
 }
 
@@ -50,10 +51,11 @@ func (rt *Router) whoSaid(ctx context.Context, phrase string, page int) (Respons
 	if !answers[0].IsQuote {
 		resp.Content += "\nNo quotation matches; these passages hold the words but are not attributed to anyone."
 	}
-	for _, a := range answers {
-		resp.Embeds = append(resp.Embeds, quoteEmbed(a))
-	}
 	resp.Buttons = pageButtons("who said", q, page, more)
+	for i, a := range answers {
+		resp.Embeds = append(resp.Embeds, quoteEmbed(a))
+		resp.Buttons = append(resp.Buttons, answerPinButton(i+1, len(answers), a))
+	}
 	return resp, nil
 }
 
@@ -72,10 +74,11 @@ func (rt *Router) when(ctx context.Context, event string, page int) (Response, e
 			"Try the words a news story would use for the event.")
 	}
 	resp := Response{Content: header("when", q, page, PageSize, len(answers))}
-	for _, a := range answers {
-		resp.Embeds = append(resp.Embeds, whenEmbed(a))
-	}
 	resp.Buttons = pageButtons("when", q, page, more)
+	for i, a := range answers {
+		resp.Embeds = append(resp.Embeds, whenEmbed(a))
+		resp.Buttons = append(resp.Buttons, pinButton(i+1, len(answers), "passage", a.PassageID))
+	}
 	return resp, nil
 }
 
@@ -94,10 +97,11 @@ func (rt *Router) timeline(ctx context.Context, topic string, page int) (Respons
 			"Try a broader topic.")
 	}
 	resp := Response{Content: header("timeline", q, page, TimelinePageSize, len(events))}
-	for _, e := range events {
-		resp.Embeds = append(resp.Embeds, eventEmbed(e))
-	}
 	resp.Buttons = pageButtons("timeline", q, page, more)
+	for i, e := range events {
+		resp.Embeds = append(resp.Embeds, eventEmbed(e))
+		resp.Buttons = append(resp.Buttons, pinButton(i+1, len(events), "passage", e.Sources[0].PassageID))
+	}
 	return resp, nil
 }
 
@@ -263,4 +267,13 @@ func eventEmbed(e TimelineEvent) Embed {
 		em.Fields = append(em.Fields, Field{Name: "Also reported by", Value: strings.Join(also, "\n")})
 	}
 	return em
+}
+
+// answerPinButton pins a quotation, or the passage of an answer that is
+// not one.
+func answerPinButton(n, total int, a QuoteAnswer) Button {
+	if a.IsQuote {
+		return pinButton(n, total, "quote", a.QuoteID)
+	}
+	return pinButton(n, total, "passage", a.PassageID)
 }

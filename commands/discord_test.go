@@ -155,8 +155,9 @@ func TestPagingThroughButtons(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkSafe(t, first)
-	if len(first.Buttons) != 2 || !first.Buttons[0].Disabled || first.Buttons[1].Disabled {
-		t.Fatalf("page 1 buttons = %+v, want Previous disabled and Next enabled", first.Buttons)
+	if len(first.Buttons) != 2+len(first.Embeds) || !first.Buttons[0].Disabled || first.Buttons[1].Disabled ||
+		!strings.HasPrefix(first.Buttons[2].CustomID, "pin1:") {
+		t.Fatalf("page 1 buttons = %+v, want Previous disabled, Next enabled, then a Pin button per answer", first.Buttons)
 	}
 	seen := map[string]bool{}
 	for _, e := range first.Embeds {

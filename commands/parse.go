@@ -21,20 +21,26 @@ func ParseLine(line string) (Request, error) {
 	}
 	name := strings.ToLower(fields[0])
 	rest := strings.TrimSpace(strings.TrimPrefix(line[1:], fields[0]))
+	var subs []string
 	for _, s := range Specs() {
-		if s.Name != name {
+		if s.Name != name || s.Message {
 			continue
 		}
 		cmd := s.Name
+		args := rest
 		if s.Sub != "" {
 			sub, after, _ := strings.Cut(rest, " ")
 			if !strings.EqualFold(sub, s.Sub) {
-				return Request{}, &UserError{Msg: fmt.Sprintf("Did you mean /%s %s?", s.Name, s.Sub), Hint: s.Usage()}
+				subs = append(subs, "/"+s.Name+" "+s.Sub)
+				continue
 			}
 			cmd += " " + s.Sub
-			rest = strings.TrimSpace(after)
+			args = strings.TrimSpace(after)
 		}
-		return Request{Command: cmd, Options: parseOptions(rest, s.Options)}, nil
+		return Request{Command: cmd, Options: parseOptions(args, s.Options)}, nil
+	}
+	if len(subs) > 0 {
+		return Request{}, &UserError{Msg: fmt.Sprintf("Did you mean %s?", strings.Join(subs, " or ")), Hint: "Type /help for the list."}
 	}
 	return Request{}, &UserError{Msg: fmt.Sprintf("Unknown command /%s.", name), Hint: "Type /help for the list."}
 }

@@ -41,7 +41,7 @@ func (rt *Router) quote(ctx context.Context, speaker, id string) (Response, erro
 		return Response{}, err
 	}
 	a := quoteAnswer(h)
-	return Response{Embeds: []Embed{quoteEmbed(a)}}, nil
+	return Response{Embeds: []Embed{quoteEmbed(a)}, Buttons: []Button{answerPinButton(1, 1, a)}}, nil
 }
 
 // parseID reads a positive id as typed by a user ("42", "#42").
@@ -97,7 +97,7 @@ func (rt *Router) source(ctx context.Context, id string) (Response, error) {
 		Fields:      fields,
 		Footer:      fmt.Sprintf("passage %d · %s", p.PassageID, Escape(doc.Path)),
 	}
-	return Response{Embeds: []Embed{e}}, nil
+	return Response{Embeds: []Embed{e}, Buttons: []Button{pinButton(1, 1, "passage", p.PassageID)}}, nil
 }
 
 // fitAround keeps the quoted passage visible when the context is long:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -22,6 +23,7 @@ type Index interface {
 	Quote(ctx context.Context, id int64) (retrieval.QuoteHit, error)
 	RandomQuote(ctx context.Context, speaker string) (retrieval.QuoteHit, error)
 	Speakers(ctx context.Context, prefix string, limit int) ([]retrieval.SpeakerCount, error)
+	QuizSource
 }
 
 var _ Index = (*retrieval.DB)(nil)
@@ -33,6 +35,8 @@ type Request struct {
 	Command string
 	Options map[string]string
 	Page    int
+	// Caller is who asked, where; the pin board and quizzes need it.
+	Caller Caller
 }
 
 // Option returns the trimmed value of the named option, or "".
@@ -70,11 +74,40 @@ const (
 type Router struct {
 	idx      Index
 	speakers *speakerCache
+
+	// The pin board and quizzes, off until WithExtras.
+	state Store
+	ch    Channel
+	log   *slog.Logger
+	now   func() time.Time
+	quiz  *quizRunner
 }
 
 // NewRouter returns a router over idx.
 func NewRouter(idx Index) *Router {
-	return &Router{idx: idx, speakers: &speakerCache{idx: idx, ttl: 5 * time.Minute}}
+	return &Router{idx: idx, speakers: &speakerCache{idx: idx, ttl: 5 * time.Minute},
+		log: slog.New(slog.DiscardHandler), now: time.Now}
+}
+
+// WithExtras switches on the pin board and quizzes, which keep their state
+// in x.State and post through x.Channel. Call it before serving; Stop ends
+// the quiz timers.
+func (rt *Router) WithExtras(x Extras) *Router {
+	rt.state, rt.ch = x.State, x.Channel
+	if x.Log != nil {
+		rt.log = x.Log
+	}
+	if x.Now != nil {
+		rt.now = x.Now
+	}
+	if x.Gap <= 0 {
+		x.Gap = 3 * time.Second
+	}
+	if x.Tick <= 0 {
+		x.Tick = time.Second
+	}
+	rt.quiz = newQuizRunner(rt, x.Gap, x.Tick)
+	return rt
 }
 
 // Handle answers a command. Problems the user can fix (unknown command,
@@ -112,17 +145,57 @@ func (rt *Router) handle(ctx context.Context, req Request) (Response, error) {
 		return rt.source(ctx, req.Option("id"))
 	case "help":
 		return Help(), nil
+	case "pin":
+		return rt.pinCommand(ctx, req)
+	case PinMenuCommand:
+		return rt.pinMenu(ctx, req)
+	case "pins":
+		return rt.pins(ctx, req)
+	case "unpin":
+		return rt.unpin(ctx, req)
+	case "quiz start":
+		return rt.quizStart(ctx, req)
+	case "quiz ask":
+		return rt.quizAsk(ctx, req)
+	case "quiz scores":
+		return rt.quizScores(ctx, req)
+	case "quiz stop":
+		return rt.quizStop(ctx, req)
 	}
 	return Response{}, userErrorf("Type /help for the list.", "Unknown command %q.", req.Command)
 }
 
-// Component answers a button click from its custom id.
+// Component answers a paging button click from its custom id.
 func (rt *Router) Component(ctx context.Context, customID string) (Response, error) {
-	req, ok := ParsePageID(customID)
-	if !ok {
+	return rt.Click(ctx, customID, Caller{})
+}
+
+// Click answers a button click by c from its custom id: paging, a Pin
+// button or a quiz answer. Like Handle, problems the user can fix come
+// back as an ephemeral Response and a non-nil error is internal.
+func (rt *Router) Click(ctx context.Context, customID string, c Caller) (Response, error) {
+	var (
+		resp Response
+		err  error
+	)
+	if kind, ref, ok := parsePinID(customID); ok {
+		resp, err = rt.pin(ctx, c, kind, ref, c.MessageID)
+	} else if a, ok := parseAnswerID(customID); ok {
+		resp, err = rt.quizAnswer(ctx, c, a)
+	} else if req, ok := ParsePageID(customID); ok {
+		req.Caller = c
+		return rt.Handle(ctx, req)
+	} else {
 		return Fit(Notice("This button is no longer understood.", "Run the command again.")), nil
 	}
-	return rt.Handle(ctx, req)
+	var ue *UserError
+	if errors.As(err, &ue) {
+		return Fit(Notice(ue.Msg, ue.Hint)), nil
+	}
+	if err != nil {
+		return Response{}, err
+	}
+	return Fit(resp), nil
 }
 
 // Notice is an ephemeral message for the user, with an optional hint.
@@ -205,4 +278,16 @@ func pageButtons(command, query string, page int, more bool) []Button {
 		{Label: "◀ Previous", CustomID: PageID(command, max(page-1, 0), query), Disabled: page == 0},
 		{Label: "Next ▶", CustomID: PageID(command, page+1, query), Disabled: !more || page+1 >= MaxPages},
 	}
+}
+
+// ButtonKind names a button by what it does, for metrics: "pin_button",
+// "quiz_answer", or "button".
+func ButtonKind(customID string) string {
+	if _, _, ok := parsePinID(customID); ok {
+		return "pin_button"
+	}
+	if _, ok := parseAnswerID(customID); ok {
+		return "quiz_answer"
+	}
+	return "button"
 }

@@ -40,7 +40,7 @@ func (r Response) WriteText(w io.Writer) error {
 	}
 	var labels []string
 	for _, bt := range r.Buttons {
-		if !bt.Disabled {
+		if _, ok := ParsePageID(bt.CustomID); ok && !bt.Disabled {
 			labels = append(labels, bt.Label)
 		}
 	}

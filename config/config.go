@@ -19,6 +19,10 @@ type Config struct {
 	// DB is the index file (CITEBOT_DB), by default under the user's data
 	// directory.
 	DB string
+	// State is the read-write database of pins and quizzes (CITEBOT_STATE);
+	// empty means state.db beside the index. It is a separate file because
+	// `citebot index --rebuild` replaces the index.
+	State string
 	// MaxFileSize is the largest corpus file loaded, in bytes
 	// (CITEBOT_MAX_FILE_SIZE, accepts suffixes K, M, G).
 	MaxFileSize int64
@@ -53,6 +57,7 @@ func Load(getenv func(string) string) (Config, error) {
 	getenv = layered(getenv, f.env())
 	c := Config{
 		DB:        getenv("CITEBOT_DB"),
+		State:     getenv("CITEBOT_STATE"),
 		LogFormat: strings.ToLower(getenv("CITEBOT_LOG_FORMAT")),
 		LogLevel:  strings.ToLower(getenv("CITEBOT_LOG_LEVEL")),
 		File:      path,

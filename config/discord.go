@@ -170,6 +170,7 @@ func (d Discord) ValidateServe(register bool) error {
 // variable, which overrides it.
 type fileConfig struct {
 	DB          string `yaml:"db"`
+	State       string `yaml:"state"`
 	MaxFileSize string `yaml:"max_file_size"`
 	LogFormat   string `yaml:"log_format"`
 	LogLevel    string `yaml:"log_level"`
@@ -204,6 +205,7 @@ func readFile(path string) (fileConfig, error) {
 func (f fileConfig) env() map[string]string {
 	return map[string]string{
 		"CITEBOT_DB":            f.DB,
+		"CITEBOT_STATE":         f.State,
 		"CITEBOT_MAX_FILE_SIZE": f.MaxFileSize,
 		"CITEBOT_LOG_FORMAT":    f.LogFormat,
 		"CITEBOT_LOG_LEVEL":     f.LogLevel,

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/citebot/citebot/commands"
@@ -18,7 +19,8 @@ const consoleUsage = `Usage: citebot console [--db FILE]
 A prompt for trying citebot without Discord. It takes the bot's slash
 commands ("/who said phrase:...", "/who said ...", "/when", "/ask",
 "/timeline", "/quote", "/source", "/help") and prints the same answers as
-text; plain text is asked as a question. "next" and "prev" page, "help"
+text; plain text is asked as a question. "/quiz start [kind:who|when|mixed]
+[rounds:N] [topic:...]" runs a one-player quiz answered with 1 to 4. "next" and "prev" page, "help"
 lists the commands, "quit" or Ctrl-D leaves.
 
 Flags:
@@ -109,6 +111,12 @@ func console(ctx context.Context, idx *retrieval.DB, std stdio, examples []strin
 			line = rest
 			fallthrough
 		default:
+			if req, perr := commands.ParseLine(line); perr == nil && strings.HasPrefix(req.Command, "quiz") {
+				if err := consoleQuiz(ctx, router, req, in, std); err != nil {
+					return err
+				}
+				continue
+			}
 			req, perr := commands.ParseLine(line)
 			var ue *commands.UserError
 			if errors.As(perr, &ue) {
@@ -133,11 +141,94 @@ func console(ctx context.Context, idx *retrieval.DB, std stdio, examples []strin
 // r, "" when there is none.
 func pageButton(r commands.Response, next bool) string {
 	for i, b := range r.Buttons {
-		// Previous comes first, Next second (see commands.pageButtons).
-		if b.Disabled || (i == 1) != next {
+		// Previous comes first, Next second (see commands.pageButtons);
+		// Pin buttons follow, and mean nothing in the console.
+		if _, ok := commands.ParsePageID(b.CustomID); !ok || b.Disabled || (i == 1) != next {
 			continue
 		}
 		return b.CustomID
 	}
 	return ""
+}
+
+// consoleQuiz runs a one-player quiz: /quiz start asks its questions one
+// after the other and reads answers 1 to 4; nothing is stored. The other
+// quiz commands need a Discord server.
+func consoleQuiz(ctx context.Context, router *commands.Router, req commands.Request, in *bufio.Scanner, std stdio) error {
+	if req.Command != "quiz start" {
+		fmt.Fprintln(std.out, "In the console only /quiz start works (one player); scores and the rest need a Discord server.")
+		return nil
+	}
+	kind := strings.ToLower(req.Option("kind"))
+	if kind == "" {
+		kind = "mixed"
+	}
+	rounds, err := strconv.Atoi(req.Option("rounds"))
+	if err != nil || rounds < commands.MinRounds || rounds > commands.MaxRounds {
+		rounds = commands.DefaultRounds
+	}
+	questions, err := router.Questions(ctx, kind, req.Option("topic"), rounds)
+	if err != nil {
+		return err
+	}
+	if len(questions) == 0 {
+		fmt.Fprintln(std.out, "I found no confident quotations or dates to ask about; try another kind or topic.")
+		return nil
+	}
+	quiz := retrieval.Quiz{ID: 1, Kind: kind, Rounds: len(questions)}
+	score := 0
+	for i, q := range questions {
+		q.Round = i + 1
+		fmt.Fprintln(std.out)
+		if err := consoleQuestion(quiz, q).WriteText(std.out); err != nil {
+			return err
+		}
+		choice := -1
+		for choice < 0 {
+			fmt.Fprint(std.out, "answer 1-4 (or quit)> ")
+			if !in.Scan() {
+				fmt.Fprintln(std.out)
+				return in.Err()
+			}
+			t := strings.TrimSpace(in.Text())
+			if strings.EqualFold(t, "quit") {
+				fmt.Fprintf(std.out, "Quiz ended: %d of %d correct.\n", score, i)
+				return nil
+			}
+			if n, err := strconv.Atoi(strings.TrimSuffix(t, ".")); err == nil && n >= 1 && n <= len(q.Choices) {
+				choice = n - 1
+			}
+		}
+		var answers []retrieval.RoundAnswer
+		if choice == q.Answer {
+			score++
+			fmt.Fprintln(std.out, "Right!")
+		} else {
+			fmt.Fprintf(std.out, "Not quite: the answer is %d. %s\n", q.Answer+1, q.Choices[q.Answer])
+		}
+		reveal := commands.RevealResponse(quiz, q, answers)
+		reveal.Content, reveal.Buttons = "", nil
+		// One player: the round's tally says nothing.
+		if f := reveal.Embeds[0].Fields; len(f) >= 2 {
+			reveal.Embeds[0].Fields = f[:len(f)-2]
+		}
+		if err := reveal.WriteText(std.out); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(std.out, "\nQuiz over: %d of %d correct.\n", score, len(questions))
+	return nil
+}
+
+// consoleQuestion is a quiz question with its choices numbered 1 to 4.
+func consoleQuestion(quiz retrieval.Quiz, q retrieval.Question) commands.Response {
+	r := commands.QuestionResponse(quiz, q)
+	var b strings.Builder
+	for i, c := range q.Choices {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, commands.Escape(c))
+	}
+	r.Embeds[0].Fields = append(r.Embeds[0].Fields, commands.Field{Name: "Choices", Value: strings.TrimSpace(b.String())})
+	r.Embeds[0].Footer = ""
+	r.Buttons = nil
+	return r
 }

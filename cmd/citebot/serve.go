@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"github.com/citebot/citebot/bot"
@@ -34,6 +35,7 @@ const shutdownGrace = 20 * time.Second
 func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) error {
 	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
 	db := fset.String("db", cfg.DB, "index file (env CITEBOT_DB)")
+	statePath := fset.String("state", cfg.State, "pins and quizzes database (env CITEBOT_STATE; default state.db beside the index)")
 	httpAddr := fset.String("http", cfg.Discord.HTTPAddr, "serve HTTP interactions on this address instead of the gateway (env CITEBOT_HTTP_ADDR)")
 	metricsAddr := fset.String("metrics", cfg.Discord.MetricsAddr, `address for /healthz and /metrics, or "off" (env CITEBOT_METRICS_ADDR)`)
 	noRegister := fset.Bool("no-register", false, "do not register the slash commands on start")
@@ -64,15 +66,26 @@ func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) 
 	}
 	defer idx.Close()
 
-	metrics := bot.NewMetrics()
-	var health bot.Health
-	b := bot.New(commands.NewRouter(idx), log, metrics, bot.Options{
-		Timeout: d.Timeout, RateLimit: d.RateLimit, RatePer: d.RatePer,
-	})
+	if *statePath == "" {
+		*statePath = filepath.Join(filepath.Dir(*db), "state.db")
+	}
+	state, err := retrieval.OpenState(ctx, *statePath)
+	if err != nil {
+		return err
+	}
+	defer state.Close()
+
 	session, err := bot.NewSession(d.Token, nil)
 	if err != nil {
 		return err
 	}
+	metrics := bot.NewMetrics()
+	var health bot.Health
+	router := commands.NewRouter(idx).WithExtras(commands.Extras{State: state, Channel: bot.NewChannels(session), Log: log})
+	defer router.Stop()
+	b := bot.New(router, log, metrics, bot.Options{
+		Timeout: d.Timeout, RateLimit: d.RateLimit, RatePer: d.RatePer,
+	})
 	if !*noRegister {
 		cmds, err := bot.Register(ctx, session, d.AppID, d.GuildID)
 		if err != nil {
@@ -115,6 +128,7 @@ func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) 
 			return err
 		}
 		servers = append(servers, s)
+		resume(ctx, router, log)
 		health.SetReady(true)
 		log.Info("serving Discord HTTP interactions", slog.String("addr", addr), slog.Any("discord", d))
 		<-ctx.Done()
@@ -123,6 +137,7 @@ func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) 
 		stop, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 		defer cancel()
 		err = errors.Join(s.Shutdown(stop), b.Drain(stop))
+		router.Stop()
 		return closeErr(err, idx)
 	}
 
@@ -130,6 +145,7 @@ func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) 
 	if err != nil {
 		return err
 	}
+	resume(ctx, router, log)
 	health.SetReady(true)
 	log.Info("serving Discord gateway", slog.Any("discord", d))
 	<-ctx.Done()
@@ -137,7 +153,17 @@ func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) 
 	log.Info("shutting down: finishing interactions in flight")
 	stop, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	return closeErr(gw.Close(stop), idx)
+	err = gw.Close(stop)
+	router.Stop()
+	return closeErr(err, idx)
+}
+
+// resume picks up the quizzes running when the bot last stopped; a
+// failure is logged, not fatal.
+func resume(ctx context.Context, router *commands.Router, log *slog.Logger) {
+	if err := router.Resume(ctx); err != nil {
+		log.Error("resume quizzes", slog.Any("err", err))
+	}
 }
 
 // closeErr closes the index after a shutdown, joining the errors.
