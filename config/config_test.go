@@ -51,7 +51,7 @@ func TestParseSize(t *testing.T) {
 		ok   bool
 	}{
 		{"100", 100, true}, {"1k", 1024, true}, {"64M", 64 << 20, true}, {"1GB", 1 << 30, true},
-		{"0", 0, false}, {"-5", 0, false}, {"M", 0, false}, {"1.5M", 0, false},
+		{"0", 0, false}, {"-5", 0, false}, {"99999999999G", 0, false}, {"M", 0, false}, {"1.5M", 0, false},
 	}
 	for _, tt := range tests {
 		got, err := ParseSize(tt.in)

@@ -11,10 +11,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
-	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -33,6 +29,7 @@ var (
 	ErrUnreadable  = errors.New("cannot open index")
 	ErrForeign     = errors.New("not a citebot index")
 	ErrNewerSchema = errors.New("index made by a newer citebot")
+	ErrOldSchema   = errors.New("index made by an older citebot")
 	ErrNoFTS5      = errors.New("this citebot was built without SQLite FTS5: rebuild it with `go build -tags sqlite_fts5 ./cmd/citebot`")
 )
 
@@ -69,16 +66,16 @@ func Open(ctx context.Context, path string, mode OpenMode) (*DB, error) {
 			return nil, fmt.Errorf("open index %s: %w", path, ErrNoIndex)
 		}
 	}
-	dsn := "file:" + path + "?_busy_timeout=10000&_foreign_keys=on"
+	opts := "_busy_timeout=10000&_foreign_keys=on"
 	switch mode {
 	case ReadOnly:
-		dsn += "&mode=ro&_synchronous=NORMAL"
+		opts += "&mode=ro&_synchronous=NORMAL"
 	case ReadWrite:
-		dsn += "&_synchronous=NORMAL&_cache_size=-65536"
+		opts += "&_synchronous=NORMAL&_cache_size=-65536"
 	case scratch:
-		dsn += "&_journal_mode=MEMORY&_synchronous=OFF&_cache_size=-65536"
+		opts += "&_journal_mode=MEMORY&_synchronous=OFF&_cache_size=-65536"
 	}
-	db, err := sql.Open("sqlite3", dsn)
+	db, err := sql.Open("sqlite3", dsn(path, opts))
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
@@ -119,7 +116,7 @@ func (d *DB) prepare(ctx context.Context, mode OpenMode) error {
 	if err := d.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return classify(err)
 	}
-	migrations, err := loadMigrations()
+	migrations, err := readMigrations(migrationFiles, "migrations")
 	if err != nil {
 		return err
 	}
@@ -140,7 +137,7 @@ func (d *DB) prepare(ctx context.Context, mode OpenMode) error {
 	case version > len(migrations):
 		return fmt.Errorf("%w: schema version %d, this citebot knows up to %d; upgrade citebot", ErrNewerSchema, version, len(migrations))
 	case version < len(migrations) && mode == ReadOnly:
-		return fmt.Errorf("index has schema version %d, this citebot needs %d: run `citebot index` to upgrade it", version, len(migrations))
+		return fmt.Errorf("%w: schema version %d, this citebot needs %d: run `citebot index` to upgrade it", ErrOldSchema, version, len(migrations))
 	}
 	if mode != ReadOnly {
 		if mode == ReadWrite {
@@ -148,7 +145,7 @@ func (d *DB) prepare(ctx context.Context, mode OpenMode) error {
 				return classify(err)
 			}
 		}
-		if err := d.migrate(ctx, version, migrations); err != nil {
+		if err := applyMigrations(ctx, d.db, version, migrations, applicationID); err != nil {
 			return err
 		}
 	}
@@ -156,49 +153,6 @@ func (d *DB) prepare(ctx context.Context, mode OpenMode) error {
 		return fmt.Errorf("count passages: %w", err)
 	}
 	return nil
-}
-
-// migrate applies the migrations after version, each in its own
-// transaction together with the user_version bump.
-func (d *DB) migrate(ctx context.Context, version int, migrations []string) error {
-	for i := version; i < len(migrations); i++ {
-		tx, err := d.db.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("migrate to %d: %w", i+1, err)
-		}
-		stmts := migrations[i] + fmt.Sprintf("\nPRAGMA application_id = %d;\nPRAGMA user_version = %d;", applicationID, i+1)
-		if _, err := tx.ExecContext(ctx, stmts); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate to %d: %w", i+1, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrate to %d: %w", i+1, err)
-		}
-	}
-	return nil
-}
-
-// loadMigrations returns the embedded migrations in order: file N holds the
-// step from schema version N-1 to N.
-func loadMigrations() ([]string, error) {
-	entries, err := migrationFiles.ReadDir("migrations")
-	if err != nil {
-		return nil, fmt.Errorf("read migrations: %w", err)
-	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
-	out := make([]string, 0, len(entries))
-	for i, e := range entries {
-		num, _, _ := strings.Cut(e.Name(), "_")
-		if n, err := strconv.Atoi(num); err != nil || n != i+1 {
-			return nil, fmt.Errorf("migration %s out of sequence", e.Name())
-		}
-		b, err := migrationFiles.ReadFile(path.Join("migrations", e.Name()))
-		if err != nil {
-			return nil, fmt.Errorf("read migration %s: %w", e.Name(), err)
-		}
-		out = append(out, string(b))
-	}
-	return out, nil
 }
 
 // classify turns SQLite's reasons for refusing a file into ErrForeign, so the

@@ -74,10 +74,22 @@ func Build(ctx context.Context, dbPath, root string, opts IndexOptions) (IndexSt
 	if !st.IsDir() {
 		return IndexStats{}, fmt.Errorf("%w %s: not a folder", ErrCorpus, root)
 	}
-	files, err := walk(root)
+	var walkWarnings int
+	files, err := walk(root, func(msg string) {
+		walkWarnings++
+		opts.Warn(msg)
+	})
 	if err != nil {
 		return IndexStats{}, err
 	}
+	stats, err := buildOrUpdate(ctx, dbPath, root, files, opts)
+	stats.Warnings += walkWarnings
+	stats.Skipped += walkWarnings
+	return stats, err
+}
+
+// buildOrUpdate chooses between a fresh build and an update in place.
+func buildOrUpdate(ctx context.Context, dbPath, root string, files []sourceFile, opts IndexOptions) (IndexStats, error) {
 	_, statErr := os.Stat(dbPath)
 	if opts.Rebuild || errors.Is(statErr, fs.ErrNotExist) {
 		return buildFresh(ctx, dbPath, root, files, opts)
@@ -150,11 +162,30 @@ func buildFresh(ctx context.Context, dbPath, root string, files []sourceFile, op
 		removeDB(tmp)
 		return stats, err
 	}
+	// The build ran without fsync; the file reaches the disk before it
+	// takes the index's name, and the rename before Build reports success.
+	if err := syncPath(tmp); err != nil {
+		removeDB(tmp)
+		return stats, fmt.Errorf("write index %s: %w", dbPath, err)
+	}
 	if err := os.Rename(tmp, dbPath); err != nil {
 		removeDB(tmp)
 		return stats, fmt.Errorf("replace index %s: %w", dbPath, err)
 	}
+	if err := syncPath(filepath.Dir(dbPath)); err != nil {
+		return stats, fmt.Errorf("replace index %s: %w", dbPath, err)
+	}
 	return stats, nil
+}
+
+// syncPath flushes a file or folder to stable storage.
+func syncPath(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
 }
 
 // checkpointExisting empties the write-ahead log of an index about to be
@@ -166,7 +197,7 @@ func checkpointExisting(ctx context.Context, dbPath string) error {
 	if _, err := os.Stat(dbPath + "-wal"); err != nil {
 		return nil
 	}
-	db, err := sql.Open("sqlite3", "file:"+dbPath+"?_busy_timeout=10000")
+	db, err := sql.Open("sqlite3", dsn(dbPath, "_busy_timeout=10000"))
 	if err != nil {
 		return fmt.Errorf("checkpoint old index %s: %w", dbPath, err)
 	}
@@ -191,11 +222,20 @@ type sourceFile struct {
 
 // walk lists the supported files under root in a stable order, leaving out
 // hidden files and folders (".git", editor backups).
-func walk(root string) ([]sourceFile, error) {
+func walk(root string, warn func(string)) ([]sourceFile, error) {
 	var out []sourceFile
 	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
-			return fmt.Errorf("%w %s: %w", ErrCorpus, p, unwrapPathError(err))
+			if p == root {
+				return fmt.Errorf("%w %s: %w", ErrCorpus, p, unwrapPathError(err))
+			}
+			// One unreadable folder costs only itself.
+			rel, _ := filepath.Rel(root, p)
+			warn(fmt.Sprintf("%s: skipped: %v", filepath.ToSlash(rel), unwrapPathError(err)))
+			if e != nil && e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		name := e.Name()
 		if p != root && strings.HasPrefix(name, ".") {

@@ -302,3 +302,59 @@ func TestOlderAnalysisIsRebuilt(t *testing.T) {
 		t.Errorf("Build after the rebuild = %+v, want all unchanged", st)
 	}
 }
+
+func TestUpdateSkipsFileThatGrewTooLarge(t *testing.T) {
+	files := map[string]string{}
+	for i := range 40 {
+		files[fmt.Sprintf("n%02d.txt", i)] = fmt.Sprintf("Harbour note number %d\n\nThe quay crane %d was inspected today.\n", i, i)
+	}
+	dir := writeCorpus(t, files)
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	opts := IndexOptions{Load: corpus.Options{MaxFileSize: 400}}
+	build(t, dbPath, dir, opts)
+	// Half the files grow past the limit: each must be dropped from the
+	// index while the loader goes on reading the others.
+	for i := 0; i < 40; i += 2 {
+		name := filepath.Join(dir, fmt.Sprintf("n%02d.txt", i))
+		if err := os.WriteFile(name, []byte(strings.Repeat("The quay crane was inspected again. ", 20)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := build(t, dbPath, dir, opts)
+	if st.Skipped != 20 || st.Unchanged != 20 || st.Documents != 20 {
+		t.Errorf("update stats = %+v, want 20 skipped, 20 unchanged, 20 documents", st)
+	}
+}
+
+func TestUnreadableFolderIsSkipped(t *testing.T) {
+	if os.Getuid() == 0 {
+		t.Skip("root reads every folder")
+	}
+	dir := writeCorpus(t, map[string]string{
+		"ok.txt":       "Quay notes today\n\nThe quay lights were repaired on Monday.\n",
+		"locked/a.txt": "Locked notes here\n\nNobody can read this folder at all.\n",
+	})
+	locked := filepath.Join(dir, "locked")
+	if err := os.Chmod(locked, 0); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	var warnings []string
+	st := build(t, filepath.Join(t.TempDir(), "idx.db"), dir, IndexOptions{Warn: func(m string) { warnings = append(warnings, m) }})
+	if st.Documents != 1 || len(warnings) != 1 || !strings.HasPrefix(warnings[0], "locked: skipped") {
+		t.Errorf("Build with an unreadable folder = %+v, warnings %q", st, warnings)
+	}
+}
+
+func TestPathsWithURISyntax(t *testing.T) {
+	dir := writeCorpus(t, harborFiles)
+	dbPath := filepath.Join(t.TempDir(), "news #2?v=1 50%.db")
+	build(t, dbPath, dir, IndexOptions{})
+	if _, err := os.Stat(dbPath); err != nil {
+		t.Fatalf("index not written under its own name: %v", err)
+	}
+	d := openIndex(t, dbPath)
+	if hits, err := d.Search(context.Background(), "harbor bridge", 1); err != nil || len(hits) != 1 {
+		t.Errorf("Search on %q = %d hits, %v", dbPath, len(hits), err)
+	}
+}

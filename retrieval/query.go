@@ -13,6 +13,10 @@ import (
 // the rarest terms carry nearly all of the ranking signal, so they are kept.
 const maxQueryTerms = 24
 
+// maxLookupTerms bounds how many distinct words of a question are looked up
+// at all, well below SQLite's limit on bound parameters.
+const maxLookupTerms = 512
+
 // queryTerm is one distinct analyzed term of a question with its weight.
 type queryTerm struct {
 	term string
@@ -41,7 +45,7 @@ func (d *DB) planQuery(ctx context.Context, question string, space termSpace) (p
 			continue
 		}
 		p.seq = append(p.seq, t.Term)
-		if _, ok := seen[t.Term]; !ok {
+		if _, ok := seen[t.Term]; !ok && len(seen) < maxLookupTerms {
 			seen[t.Term] = len(seen)
 		}
 	}

@@ -6,10 +6,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"path"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -47,8 +43,7 @@ type State struct {
 // as needed. A file of another program, or a citebot index, is
 // ErrNotStateFile; one from a newer citebot is ErrNewerSchema.
 func OpenState(ctx context.Context, path string) (*State, error) {
-	dsn := "file:" + path + "?_busy_timeout=10000&_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate"
-	w, err := sql.Open("sqlite3", dsn)
+	w, err := sql.Open("sqlite3", dsn(path, "_busy_timeout=10000&_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate"))
 	if err != nil {
 		return nil, fmt.Errorf("open state %s: %w", path, err)
 	}
@@ -59,7 +54,7 @@ func OpenState(ctx context.Context, path string) (*State, error) {
 		w.Close()
 		return nil, fmt.Errorf("open state %s: %w", path, err)
 	}
-	r, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000&_query_only=1")
+	r, err := sql.Open("sqlite3", dsn(path, "_busy_timeout=10000&_query_only=1"))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open state %s: %w", path, err)
@@ -96,7 +91,7 @@ func (s *State) migrate(ctx context.Context) error {
 	if err := s.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return classify(err)
 	}
-	migrations, err := loadStateMigrations()
+	migrations, err := readMigrations(stateMigrationFiles, "state_migrations")
 	if err != nil {
 		return err
 	}
@@ -114,44 +109,10 @@ func (s *State) migrate(ctx context.Context) error {
 	case version > len(migrations):
 		return fmt.Errorf("%w: state schema version %d, this citebot knows up to %d", ErrNewerSchema, version, len(migrations))
 	}
-	for i := version; i < len(migrations); i++ {
-		tx, err := s.w.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("migrate state to %d: %w", i+1, err)
-		}
-		stmts := migrations[i] + fmt.Sprintf("\nPRAGMA application_id = %d;\nPRAGMA user_version = %d;", stateApplicationID, i+1)
-		if _, err := tx.ExecContext(ctx, stmts); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate state to %d: %w", i+1, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrate state to %d: %w", i+1, err)
-		}
+	if err := applyMigrations(ctx, s.w, version, migrations, stateApplicationID); err != nil {
+		return fmt.Errorf("state: %w", err)
 	}
 	return nil
-}
-
-// loadStateMigrations returns the embedded state migrations in order:
-// file N holds the step from version N-1 to N.
-func loadStateMigrations() ([]string, error) {
-	entries, err := stateMigrationFiles.ReadDir("state_migrations")
-	if err != nil {
-		return nil, fmt.Errorf("read state migrations: %w", err)
-	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
-	out := make([]string, 0, len(entries))
-	for i, e := range entries {
-		num, _, _ := strings.Cut(e.Name(), "_")
-		if n, err := strconv.Atoi(num); err != nil || n != i+1 {
-			return nil, fmt.Errorf("state migration %s out of sequence", e.Name())
-		}
-		b, err := stateMigrationFiles.ReadFile(path.Join("state_migrations", e.Name()))
-		if err != nil {
-			return nil, fmt.Errorf("read state migration %s: %w", e.Name(), err)
-		}
-		out = append(out, string(b))
-	}
-	return out, nil
 }
 
 // millis is how times are stored: Unix milliseconds.

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -174,7 +175,9 @@ func (d *DB) sync(ctx context.Context, root string, files []sourceFile, opts Ind
 	loadCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	steps := make(chan step, 256)
-	go d.loadFiles(loadCtx, root, files, known, opts, steps)
+	// The loader gets its own copy: the writer deletes from known as files
+	// turn out unreadable.
+	go d.loadFiles(loadCtx, root, files, maps.Clone(known), opts, steps)
 
 	var total int64
 	for _, f := range files {

@@ -164,6 +164,8 @@ func exitCode(err error, stderr io.Writer) int {
 		errors.Is(err, retrieval.ErrNoIndex),
 		errors.Is(err, retrieval.ErrForeign),
 		errors.Is(err, retrieval.ErrNewerSchema),
+		errors.Is(err, retrieval.ErrOldSchema),
+		errors.Is(err, retrieval.ErrNotStateFile),
 		errors.Is(err, retrieval.ErrNoFTS5),
 		errors.Is(err, retrieval.ErrUnreadable),
 		errors.Is(err, retrieval.ErrCorpus):
