@@ -31,10 +31,12 @@ const (
 )
 
 // Responder is the REST calls the bot makes after a deferred reply:
-// editing it with the answer, or, for a notice after a deferred button
-// click, a new ephemeral message. *discordgo.Session implements it.
+// editing it with the answer, or, for a notice meant for the user alone,
+// deleting the public "thinking" message of a deferred command and
+// sending a new ephemeral message. *discordgo.Session implements it.
 type Responder interface {
 	InteractionResponseEdit(i *discordgo.Interaction, e *discordgo.WebhookEdit, opts ...discordgo.RequestOption) (*discordgo.Message, error)
+	InteractionResponseDelete(i *discordgo.Interaction, opts ...discordgo.RequestOption) error
 	FollowupMessageCreate(i *discordgo.Interaction, wait bool, p *discordgo.WebhookParams, opts ...discordgo.RequestOption) (*discordgo.Message, error)
 }
 
@@ -202,16 +204,30 @@ func (b *Bot) serve(ctx context.Context, i *discordgo.Interaction, ack ackFunc, 
 	// The edit gets its own short deadline: the answer may have used up ctx.
 	sendCtx, cancelSend := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
 	defer cancelSend()
-	var err error
-	if i.Type == discordgo.InteractionMessageComponent && res.resp.Ephemeral {
-		_, err = rest.FollowupMessageCreate(i, false, followup(res.resp), discordgo.WithContext(sendCtx))
-	} else {
-		_, err = rest.InteractionResponseEdit(i, webhookEdit(res.resp), discordgo.WithContext(sendCtx))
-	}
-	if err != nil {
+	if err := deliverDeferred(sendCtx, rest, i, res.resp); err != nil {
 		outcome = "send_error"
 		log.Error("send deferred answer", slog.Any(keyErr, err))
 	}
+}
+
+// deliverDeferred sends the answer to a deferred interaction. An answer
+// for everyone edits the deferred reply. An ephemeral one (a user error,
+// nothing found) must not become public: after a deferred button click it
+// is a new ephemeral message; after a deferred command, whose deferral is
+// a public "thinking" message that cannot turn ephemeral, that message is
+// deleted and the answer sent as an ephemeral follow-up.
+func deliverDeferred(ctx context.Context, rest Responder, i *discordgo.Interaction, r commands.Response) error {
+	if !r.Ephemeral {
+		_, err := rest.InteractionResponseEdit(i, webhookEdit(r), discordgo.WithContext(ctx))
+		return err
+	}
+	if i.Type != discordgo.InteractionMessageComponent {
+		if err := rest.InteractionResponseDelete(i, discordgo.WithContext(ctx)); err != nil {
+			return fmt.Errorf("delete public deferred reply: %w", err)
+		}
+	}
+	_, err := rest.FollowupMessageCreate(i, false, followup(r), discordgo.WithContext(ctx))
+	return err
 }
 
 // sendTimeout bounds the REST call that delivers a deferred answer.

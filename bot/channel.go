@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -55,13 +54,13 @@ func (c *Channels) Edit(ctx context.Context, channelID, messageID string, r comm
 	return nil
 }
 
-// Pin pins a message. Discord's 50-pins limit (error 30003), or any 400
-// for the pin, is commands.ErrPinLimit.
+// Pin pins a message. Discord's 50-pins limit (JSON error code 30003) is
+// commands.ErrPinLimit; any other refusal, a 400 included, is an error
+// that wraps Discord's.
 func (c *Channels) Pin(ctx context.Context, channelID, messageID string) error {
 	err := c.s.ChannelMessagePin(channelID, messageID, discordgo.WithContext(ctx))
 	var re *discordgo.RESTError
-	if errors.As(err, &re) && ((re.Message != nil && re.Message.Code == codeMaxPins) ||
-		(re.Response != nil && re.Response.StatusCode == http.StatusBadRequest)) {
+	if errors.As(err, &re) && re.Message != nil && re.Message.Code == codeMaxPins {
 		return fmt.Errorf("pin message %s: %w (%v)", messageID, commands.ErrPinLimit, err)
 	}
 	if err != nil {
@@ -74,6 +73,14 @@ func (c *Channels) Pin(ctx context.Context, channelID, messageID string) error {
 func (c *Channels) Unpin(ctx context.Context, channelID, messageID string) error {
 	if err := c.s.ChannelMessageUnpin(channelID, messageID, discordgo.WithContext(ctx)); err != nil {
 		return fmt.Errorf("unpin message %s: %w", messageID, err)
+	}
+	return nil
+}
+
+// Delete deletes a message.
+func (c *Channels) Delete(ctx context.Context, channelID, messageID string) error {
+	if err := c.s.ChannelMessageDelete(channelID, messageID, discordgo.WithContext(ctx)); err != nil {
+		return fmt.Errorf("delete message %s: %w", messageID, err)
 	}
 	return nil
 }

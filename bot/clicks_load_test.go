@@ -129,7 +129,10 @@ func TestLoadClicks(t *testing.T) {
 	if want := int64(players * questions); recorded.Load() != want || failed.Load() != 0 {
 		t.Errorf("recorded %d answers, want exactly %d; %d failures", recorded.Load(), want, failed.Load())
 	}
-	scores, _ := state.QuizScores(ctx, quiz.ID, players+1)
+	scores, err := state.QuizScores(ctx, quiz.ID, players+1)
+	if err != nil {
+		t.Fatalf("QuizScores: %v", err)
+	}
 	total := 0
 	for _, s := range scores {
 		total += s.Answers
@@ -146,3 +149,4 @@ func (nopChannel) Send(context.Context, string, commands.Response) (string, erro
 func (nopChannel) Edit(context.Context, string, string, commands.Response) error   { return nil }
 func (nopChannel) Pin(context.Context, string, string) error                       { return nil }
 func (nopChannel) Unpin(context.Context, string, string) error                     { return nil }
+func (nopChannel) Delete(context.Context, string, string) error                    { return nil }

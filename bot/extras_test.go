@@ -3,10 +3,12 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -298,5 +300,60 @@ func TestQuizEndToEnd(t *testing.T) {
 	}
 	if q, err := e.state.QuizByID(ctx, 1); err != nil || q.State != retrieval.QuizDone {
 		t.Errorf("quiz state = %q, %v; want done", q.State, err)
+	}
+}
+
+// TestPinErrors checks which refusals of a pin are Discord's 50-pin limit:
+// only JSON error code 30003, not every 400.
+func TestPinErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		status    int
+		body      string
+		wantErr   bool
+		wantLimit bool
+	}{
+		{"pinned", http.StatusNoContent, "", false, false},
+		{"limit reached", http.StatusBadRequest, `{"message":"Maximum number of pins reached (50)","code":30003}`, true, true},
+		{"system message", http.StatusBadRequest, `{"message":"Cannot execute action on a system message","code":50021}`, true, false},
+		{"bad request without code", http.StatusBadRequest, `{"message":"400: Bad Request","code":0}`, true, false},
+		{"missing permissions", http.StatusForbidden, `{"message":"Missing Permissions","code":50013}`, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tt.body != "" {
+					w.Header().Set("Content-Type", "application/json")
+				}
+				w.WriteHeader(tt.status)
+				io.WriteString(w, tt.body)
+			}))
+			t.Cleanup(srv.Close)
+			target, _ := url.Parse(srv.URL)
+			s, err := NewSession("test-token", &http.Client{Transport: rewrite{target}, Timeout: 5 * time.Second})
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = NewChannels(s).Pin(context.Background(), "8", "555")
+			if (err != nil) != tt.wantErr || errors.Is(err, commands.ErrPinLimit) != tt.wantLimit {
+				t.Errorf("Pin = %v; want error %v, pin limit %v", err, tt.wantErr, tt.wantLimit)
+			}
+		})
+	}
+}
+
+// TestRegisterLookupHonoursContext checks that looking up the application
+// id stops with its context.
+func TestRegisterLookupHonoursContext(t *testing.T) {
+	fd := newFakeDiscord(t)
+	target, _ := url.Parse(fd.srv.URL)
+	s, err := NewSession("test-token", &http.Client{Transport: rewrite{target}, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Register(ctx, s, "", ""); !errors.Is(err, context.Canceled) {
+		t.Errorf("Register with a cancelled context = %v, want context.Canceled", err)
 	}
 }

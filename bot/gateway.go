@@ -78,11 +78,11 @@ func (g *Gateway) Close(ctx context.Context) error {
 // never both. appID empty is looked up with the session's token.
 func Register(ctx context.Context, s *discordgo.Session, appID, guildID string) ([]*discordgo.ApplicationCommand, error) {
 	if appID == "" {
-		app, err := s.Application("@me")
+		id, err := applicationID(ctx, s)
 		if err != nil {
-			return nil, fmt.Errorf("look up application id: %w", err)
+			return nil, err
 		}
-		appID = app.ID
+		appID = id
 	}
 	cmds, err := s.ApplicationCommandBulkOverwrite(appID, guildID, commandDefs(commands.Specs()), discordgo.WithContext(ctx))
 	if err != nil {
@@ -93,4 +93,20 @@ func Register(ctx context.Context, s *discordgo.Session, appID, guildID string) 
 		return nil, fmt.Errorf("register commands %s: %w", scope, err)
 	}
 	return cmds, nil
+}
+
+// applicationID looks up the id of the session's application. It is
+// Session.Application("@me") with ctx: discordgo's Application takes no
+// request options.
+func applicationID(ctx context.Context, s *discordgo.Session) (string, error) {
+	body, err := s.RequestWithBucketID(http.MethodGet, discordgo.EndpointOAuth2Application("@me"), nil,
+		discordgo.EndpointOAuth2Application(""), discordgo.WithContext(ctx))
+	if err != nil {
+		return "", fmt.Errorf("look up application id: %w", err)
+	}
+	var app discordgo.Application
+	if err := discordgo.Unmarshal(body, &app); err != nil {
+		return "", fmt.Errorf("look up application id: %w", err)
+	}
+	return app.ID, nil
 }

@@ -42,10 +42,11 @@ func fixtureRouter(t testing.TB) *commands.Router {
 // fakeREST records the REST calls made after a deferred reply; it stands
 // in for Discord's webhook endpoints.
 type fakeREST struct {
-	mu     sync.Mutex
-	edits  []*discordgo.WebhookEdit
-	follow []*discordgo.WebhookParams
-	got    chan struct{}
+	mu      sync.Mutex
+	edits   []*discordgo.WebhookEdit
+	follow  []*discordgo.WebhookParams
+	deletes int
+	got     chan struct{}
 }
 
 func newFakeREST() *fakeREST { return &fakeREST{got: make(chan struct{}, 16)} }
@@ -56,6 +57,13 @@ func (f *fakeREST) InteractionResponseEdit(i *discordgo.Interaction, e *discordg
 	f.mu.Unlock()
 	f.got <- struct{}{}
 	return &discordgo.Message{}, nil
+}
+
+func (f *fakeREST) InteractionResponseDelete(*discordgo.Interaction, ...discordgo.RequestOption) error {
+	f.mu.Lock()
+	f.deletes++
+	f.mu.Unlock()
+	return nil
 }
 
 func (f *fakeREST) FollowupMessageCreate(i *discordgo.Interaction, wait bool, p *discordgo.WebhookParams, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
@@ -308,6 +316,48 @@ func TestHTTPDeferredAnswerEditsThroughREST(t *testing.T) {
 	}
 	if ed.AllowedMentions == nil || ed.AllowedMentions.Parse == nil {
 		t.Errorf("edit allows mentions: %+v", ed.AllowedMentions)
+	}
+}
+
+// TestHTTPDeferredUserErrorStaysPrivate defers a command publicly, then
+// answers with something meant for the user alone: the public "thinking"
+// message is deleted and the answer comes as an ephemeral follow-up,
+// never edited into the public message.
+func TestHTTPDeferredUserErrorStaysPrivate(t *testing.T) {
+	tests := []struct {
+		name    string
+		command string
+		opts    map[string]any
+		want    string
+	}{
+		{"nothing found", "when", map[string]any{"event": "zeppelin xylophone"}, "-# "},
+		{"unknown id", "source", map[string]any{"id": 999999}, "999999"},
+	}
+	for n, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEndpoint(t, Options{DeferAfter: time.Nanosecond})
+			code, body := e.post(t, commandJSON(strconv.Itoa(70+n), "100", tt.command, tt.opts), e.priv, time.Now())
+			if code != 200 || decode(t, body).Type != 5 {
+				t.Fatalf("status %d, %s; want a deferred response (type 5)", code, body)
+			}
+			select {
+			case <-e.rest.got:
+			case <-time.After(5 * time.Second):
+				t.Fatal("no answer after the deferred reply")
+			}
+			e.rest.mu.Lock()
+			defer e.rest.mu.Unlock()
+			if len(e.rest.edits) != 0 {
+				t.Errorf("ephemeral answer edited into the public reply: %+v", e.rest.edits[0])
+			}
+			if e.rest.deletes != 1 {
+				t.Errorf("public deferred reply deleted %d times, want once", e.rest.deletes)
+			}
+			if len(e.rest.follow) != 1 || e.rest.follow[0].Flags&discordgo.MessageFlagsEphemeral == 0 ||
+				!strings.Contains(e.rest.follow[0].Content, tt.want) {
+				t.Errorf("follow-ups = %+v, want one ephemeral message with %q", e.rest.follow, tt.want)
+			}
+		})
 	}
 }
 

@@ -172,8 +172,9 @@ func passageEmbed(a PassageAnswer) Embed {
 }
 
 // quoteWithBold block-quotes passage, bolding sentence when it is in it.
-// The passage is cut first, so that the bold sentence survives Fit: the
-// budget is the description limit, shared with the markers.
+// It does not cut: Fit cuts the description to Discord's limit later, and
+// a cut inside the bold sentence drops its opening marker (see Truncate),
+// so the bold never runs on past the cut.
 func quoteWithBold(passage, sentence string) string {
 	i := -1
 	if sentence != "" && sentence != passage {

@@ -228,6 +228,12 @@ func TestQuoteAndSourceByID(t *testing.T) {
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
+// TestSourceOfLongParagraphFits shows the passages of the almanac's
+// 10,000-character paragraph with /source. The index splits the paragraph
+// into passages, so each description must fit Discord's limit and, when
+// it was not cut (no ellipsis), hold the whole passage; a cut one must end
+// with the ellipsis. Fit's cut of a 10,000-character text is
+// TestFitTenThousandCharacterParagraph.
 func TestSourceOfLongParagraphFits(t *testing.T) {
 	db := fixtureIndex(t)
 	rt := NewRouter(db)
@@ -236,12 +242,37 @@ func TestSourceOfLongParagraphFits(t *testing.T) {
 	if err != nil || len(hits) == 0 {
 		t.Fatalf("Search = %v, %v", hits, err)
 	}
+	paras := map[int]int{}
 	for _, h := range hits {
 		r, err := rt.Handle(ctx, Request{Command: "source", Options: map[string]string{"id": itoa(h.PassageID)}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkSafe(t, r)
+		if len(r.Embeds) == 0 {
+			t.Fatalf("source %d has no embed: %+v", h.PassageID, r)
+		}
+		d := r.Embeds[0].Description
+		if n := textLen(d); n > MaxDescription {
+			t.Errorf("source %d description has %d characters, limit %d", h.PassageID, n, MaxDescription)
+		}
+		whole := blockQuote(h.Passage)
+		if cut := strings.HasSuffix(d, "…"); !cut && !strings.Contains(d, whole) {
+			t.Errorf("source %d description lost text without an ellipsis: %q", h.PassageID, d)
+		}
+		if textLen(whole) > MaxDescription && !strings.HasSuffix(d, "…") {
+			t.Errorf("source %d: a %d-character passage shown without a cut", h.PassageID, textLen(whole))
+		}
+		if strings.Contains(h.Doc.Title, "almanac") {
+			paras[h.Para]++
+		}
+	}
+	long := false
+	for _, n := range paras {
+		long = long || n > 1
+	}
+	if !long {
+		t.Errorf("no two passages of the almanac's long paragraph among the hits (%v); the test lost its long paragraph", paras)
 	}
 }
 

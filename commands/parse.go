@@ -57,13 +57,12 @@ func parseOptions(s string, specs []OptionSpec) map[string]string {
 		start, value int
 	}
 	var marks []mark
-	lower := strings.ToLower(s)
 	for i := 0; i < len(s); i++ {
 		if i > 0 && s[i-1] != ' ' {
 			continue
 		}
 		for _, o := range specs {
-			if strings.HasPrefix(lower[i:], o.Name+":") {
+			if hasOptionPrefix(s[i:], o.Name) {
 				marks = append(marks, mark{o.Name, i, i + len(o.Name) + 1})
 				break
 			}
@@ -86,4 +85,13 @@ func parseOptions(s string, specs []OptionSpec) map[string]string {
 		opts[m.name] = strings.TrimSpace(s[m.value:end])
 	}
 	return opts
+}
+
+// hasOptionPrefix reports whether s starts with "name:", ignoring case.
+// It compares s's own bytes, so that offsets into s stay valid whatever
+// the case mapping of the text does to its length ("ẞ" lowercases to the
+// shorter "ß").
+func hasOptionPrefix(s, name string) bool {
+	n := len(name)
+	return len(s) > n && s[n] == ':' && strings.EqualFold(s[:n], name)
 }

@@ -150,9 +150,10 @@ func (rt *Router) pinned(ctx context.Context, kind string, ref int64) (retrieval
 
 // pin pins a quote or passage for a moderator: Discord pins message (or,
 // without one, a new message showing the quote), and the guild's board
-// records it. The board entry is committed before the moderator is told;
-// Discord's 50-pin limit or a refused pin leaves the board entry in place,
-// with a note.
+// records it. A quote or passage already on the board is answered as such
+// before anything is posted or pinned on Discord. The board entry is
+// committed before the moderator is told; Discord's 50-pin limit or a
+// refused pin leaves the board entry in place, with a note.
 func (rt *Router) pin(ctx context.Context, c Caller, kind string, ref int64, message string) (Response, error) {
 	if rt.state == nil {
 		return Response{}, errNoState()
@@ -163,22 +164,29 @@ func (rt *Router) pin(ctx context.Context, c Caller, kind string, ref int64, mes
 	if !c.CanPin() {
 		return Response{}, userErrorf("Ask a moderator to pin it.", "Only members who can manage or pin messages may pin.")
 	}
+	if old, ok, err := rt.boardPin(ctx, c.GuildID, kind, ref); err != nil {
+		return Response{}, err
+	} else if ok {
+		return alreadyPinned(old), nil
+	}
 	p, embed, err := rt.pinned(ctx, kind, ref)
 	if err != nil {
 		return Response{}, err
 	}
 	p.Guild, p.Channel, p.PinnedBy, p.PinnedAt = c.GuildID, c.ChannelID, c.UserID, rt.now()
 	var note string
+	posted := false
 	if message == "" && rt.ch != nil {
 		message, err = rt.ch.Send(ctx, c.ChannelID, Fit(Response{
 			Content: fmt.Sprintf("📌 Pinned by <@%s>", c.UserID),
 			Embeds:  []Embed{embed},
 		}))
 		if err != nil {
-			rt.log.Warn("post quote to pin", "channel", c.ChannelID, "err", err)
+			rt.log.Warn("post quote to pin", logChannel, c.ChannelID, logErr, err)
 			note = "I could not post the quote in this channel, so only the board has it."
 			message = ""
 		}
+		posted = message != ""
 	}
 	if message != "" && rt.ch != nil {
 		switch err := rt.ch.Pin(ctx, c.ChannelID, message); {
@@ -187,14 +195,17 @@ func (rt *Router) pin(ctx context.Context, c Caller, kind string, ref int64, mes
 		case errors.Is(err, ErrPinLimit):
 			note = "This channel has reached Discord's limit of 50 pins, so the message is not pinned in the channel; the board has it."
 		default:
-			rt.log.Warn("pin message", "channel", c.ChannelID, "message", message, "err", err)
+			rt.log.Warn("pin message", logChannel, c.ChannelID, logMessage, message, logErr, err)
 			note = "Discord did not pin the message (does citebot have the Pin Messages permission here?); the board has it."
 		}
 	}
 	p.Message = message
 	saved, err := rt.state.AddPin(ctx, p)
 	if errors.Is(err, retrieval.ErrPinned) {
-		return Notice(fmt.Sprintf("Already on the board as pin #%d.", saved.ID), "See /pins."), nil
+		// Another moderator pinned it between the check and now: undo
+		// what this call did on Discord.
+		rt.undoPin(ctx, c.ChannelID, message, posted, p.OnDiscord)
+		return alreadyPinned(saved), nil
 	}
 	if err != nil {
 		return Response{}, err
@@ -204,6 +215,54 @@ func (rt *Router) pin(ctx context.Context, c Caller, kind string, ref int64, mes
 		what = fmt.Sprintf("passage %d", ref)
 	}
 	return Notice(fmt.Sprintf("📌 Pinned %s to the board as pin #%d.", what, saved.ID), note), nil
+}
+
+// alreadyPinned is the answer to pinning what the board has as p.
+func alreadyPinned(p retrieval.Pin) Response {
+	return Notice(fmt.Sprintf("Already on the board as pin #%d.", p.ID), "See /pins.")
+}
+
+// boardScanPage is how many pins boardPin reads at a time.
+const boardScanPage = 200
+
+// boardPin finds the pin of a quote or passage on guild's board. It reads
+// the board page by page: the Store has no lookup by quote or passage, and
+// boards are moderator-made, so small.
+func (rt *Router) boardPin(ctx context.Context, guild, kind string, ref int64) (retrieval.Pin, bool, error) {
+	for offset := 0; ; offset += boardScanPage {
+		list, total, err := rt.state.Pins(ctx, guild, "", offset, boardScanPage)
+		if err != nil {
+			return retrieval.Pin{}, false, fmt.Errorf("find pin of %s %d: %w", kind, ref, err)
+		}
+		for _, p := range list {
+			if p.Kind == kind && p.Ref == ref {
+				return p, true, nil
+			}
+		}
+		if len(list) == 0 || offset+len(list) >= total {
+			return retrieval.Pin{}, false, nil
+		}
+	}
+}
+
+// undoPin takes back a Discord pin that lost a race to another moderator's:
+// the message this call posted is deleted, a message it pinned unpinned.
+// Failures are logged; the board is right either way.
+func (rt *Router) undoPin(ctx context.Context, channel, message string, posted, pinned bool) {
+	if rt.ch == nil || message == "" {
+		return
+	}
+	if posted {
+		if err := rt.ch.Delete(ctx, channel, message); err != nil {
+			rt.log.Warn("delete duplicate pin message", logChannel, channel, logMessage, message, logErr, err)
+		}
+		return
+	}
+	if pinned {
+		if err := rt.ch.Unpin(ctx, channel, message); err != nil {
+			rt.log.Warn("unpin duplicate pin", logChannel, channel, logMessage, message, logErr, err)
+		}
+	}
 }
 
 // pins answers /pins [speaker:] [page:]: the guild's board, newest first.
@@ -294,7 +353,7 @@ func (rt *Router) unpin(ctx context.Context, req Request) (Response, error) {
 	}
 	if p.OnDiscord && p.Message != "" && rt.ch != nil {
 		if err := rt.ch.Unpin(ctx, p.Channel, p.Message); err != nil {
-			rt.log.Warn("unpin message", "channel", p.Channel, "message", p.Message, "err", err)
+			rt.log.Warn("unpin message", logChannel, p.Channel, logMessage, p.Message, logErr, err)
 		}
 	}
 	return Notice(fmt.Sprintf("Removed pin #%d from the board.", p.ID), ""), nil

@@ -30,6 +30,7 @@ func (f *fakeChannel) Send(_ context.Context, _ string, r Response) (string, err
 func (f *fakeChannel) Edit(context.Context, string, string, Response) error { return nil }
 func (f *fakeChannel) Pin(context.Context, string, string) error            { return nil }
 func (f *fakeChannel) Unpin(context.Context, string, string) error          { return nil }
+func (f *fakeChannel) Delete(context.Context, string, string) error         { return nil }
 
 func (f *fakeChannel) wait(t *testing.T, contains string) Response {
 	t.Helper()

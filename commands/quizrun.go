@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -15,6 +14,19 @@ import (
 // revealing an answer), which runs on a timer, not under an interaction.
 const stepTimeout = 15 * time.Second
 
+// step is one timed step of a quiz round: post or close.
+type step func(ctx context.Context, quiz retrieval.QuizID, round int) error
+
+// retryAs is a step failure to retry with another step: the part of the
+// failed step that did its work (closing a round) must not run twice.
+type retryAs struct {
+	step step
+	err  error
+}
+
+func (e *retryAs) Error() string { return e.err.Error() }
+func (e *retryAs) Unwrap() error { return e.err }
+
 // quizRunner drives running quizzes on timers: it posts each question,
 // closes the round at its deadline (or when every player has answered),
 // reveals the answer and moves on. The database is the truth; the timers
@@ -23,6 +35,12 @@ type quizRunner struct {
 	rt   *Router
 	gap  time.Duration
 	tick time.Duration
+	// retry is the pause before a failed step's one retry.
+	retry time.Duration
+
+	// base is the context of every step; Stop cancels it.
+	base       context.Context
+	cancelBase context.CancelFunc
 
 	mu      sync.Mutex
 	timers  map[retrieval.QuizID]*time.Timer
@@ -31,11 +49,18 @@ type quizRunner struct {
 }
 
 func newQuizRunner(rt *Router, gap, tick time.Duration) *quizRunner {
-	return &quizRunner{rt: rt, gap: gap, tick: tick, timers: map[retrieval.QuizID]*time.Timer{}}
+	base, cancel := context.WithCancel(context.Background())
+	return &quizRunner{rt: rt, gap: gap, tick: tick, retry: gap, base: base, cancelBase: cancel,
+		timers: map[retrieval.QuizID]*time.Timer{}}
 }
 
-// schedule runs step(quiz, round) after d, replacing the quiz's timer.
-func (qr *quizRunner) schedule(quiz retrieval.QuizID, round int, d time.Duration, step func(context.Context, retrieval.QuizID, int)) {
+// schedule runs s(quiz, round) after d, replacing the quiz's timer.
+func (qr *quizRunner) schedule(quiz retrieval.QuizID, round int, d time.Duration, s step) {
+	qr.scheduleTry(quiz, round, d, s, 0)
+}
+
+// scheduleTry schedules try number try (from 0) of a step.
+func (qr *quizRunner) scheduleTry(quiz retrieval.QuizID, round int, d time.Duration, s step, try int) {
 	qr.mu.Lock()
 	defer qr.mu.Unlock()
 	if qr.stopped {
@@ -44,12 +69,15 @@ func (qr *quizRunner) schedule(quiz retrieval.QuizID, round int, d time.Duration
 	if t := qr.timers[quiz]; t != nil {
 		t.Stop()
 	}
-	qr.timers[quiz] = time.AfterFunc(d, func() { qr.run(quiz, round, step) })
+	qr.timers[quiz] = time.AfterFunc(d, func() { qr.run(quiz, round, s, try) })
 }
 
 // run runs one step unless the runner has stopped, counting it so that
-// Stop can wait for it.
-func (qr *quizRunner) run(quiz retrieval.QuizID, round int, step func(context.Context, retrieval.QuizID, int)) {
+// Stop can wait for it. A step that fails (the state database did) is
+// retried once after a pause; failing again, the quiz ends as
+// interrupted rather than stay running with no timer. A step cut short
+// by Stop is left for Resume.
+func (qr *quizRunner) run(quiz retrieval.QuizID, round int, s step, try int) {
 	qr.mu.Lock()
 	if qr.stopped {
 		qr.mu.Unlock()
@@ -58,22 +86,46 @@ func (qr *quizRunner) run(quiz retrieval.QuizID, round int, step func(context.Co
 	qr.wg.Add(1)
 	qr.mu.Unlock()
 	defer qr.wg.Done()
+	log := qr.rt.log
 	defer func() {
 		if p := recover(); p != nil {
-			qr.rt.log.Error("quiz step panicked", "quiz", int64(quiz), "round", round, "err", p)
+			log.Error("quiz step panicked", logQuiz, int64(quiz), logRound, round, logErr, p)
 		}
 	}()
-	ctx, cancel := context.WithTimeout(context.Background(), stepTimeout)
+	ctx, cancel := context.WithTimeout(qr.base, stepTimeout)
 	defer cancel()
-	step(ctx, quiz, round)
+	err := s(ctx, quiz, round)
+	if err == nil {
+		return
+	}
+	if qr.base.Err() != nil {
+		log.Warn("quiz step cut short by shutdown", logQuiz, int64(quiz), logRound, round, logErr, err)
+		return
+	}
+	var ra *retryAs
+	if errors.As(err, &ra) {
+		s = ra.step
+	}
+	if try == 0 {
+		log.Error("quiz step failed, retrying", logQuiz, int64(quiz), logRound, round, logErr, err)
+		qr.scheduleTry(quiz, round, qr.retry, s, try+1)
+		return
+	}
+	log.Error("quiz step failed again, ending the quiz as interrupted", logQuiz, int64(quiz), logRound, round, logErr, err)
+	qr.cancel(quiz)
+	endCtx, endCancel := context.WithTimeout(qr.base, stepTimeout)
+	defer endCancel()
+	if _, err := qr.rt.state.EndQuiz(endCtx, quiz, retrieval.QuizInterrupted, qr.rt.now()); err != nil {
+		log.Error("end failed quiz", logQuiz, int64(quiz), logErr, err)
+	}
 }
 
 // closeSoon closes a round now, in the background: every player answered.
 func (qr *quizRunner) closeSoon(quiz retrieval.QuizID, round int) {
-	go qr.run(quiz, round, qr.close)
+	go qr.run(quiz, round, qr.close, 0)
 }
 
-// stop cancels the quiz's timer.
+// cancel cancels the quiz's timer.
 func (qr *quizRunner) cancel(quiz retrieval.QuizID) {
 	qr.mu.Lock()
 	defer qr.mu.Unlock()
@@ -83,66 +135,80 @@ func (qr *quizRunner) cancel(quiz retrieval.QuizID) {
 	}
 }
 
-// post opens a round and posts its question.
-func (qr *quizRunner) post(ctx context.Context, quiz retrieval.QuizID, round int) {
+// post opens a round and posts its question. A quiz no longer running is
+// left alone. A state database error before the round is open is
+// returned, for run to retry; Discord's refusal to post is only logged:
+// the round still closes on its timer.
+func (qr *quizRunner) post(ctx context.Context, quiz retrieval.QuizID, round int) error {
 	st, log := qr.rt.state, qr.rt.log
 	q, err := st.QuizByID(ctx, quiz)
-	if err != nil || q.State != retrieval.QuizRunning {
-		return
+	if err != nil {
+		return fmt.Errorf("post quiz %d round %d: %w", quiz, round, err)
+	}
+	if q.State != retrieval.QuizRunning {
+		return nil
 	}
 	qu, err := st.QuestionAt(ctx, quiz, round)
 	if err != nil {
-		log.Error("quiz question", "quiz", int64(quiz), "round", round, "err", err)
-		return
+		return fmt.Errorf("post quiz %d round %d: %w", quiz, round, err)
 	}
 	now := qr.rt.now()
 	deadline := now.Add(time.Duration(q.Seconds) * qr.tick)
 	if err := st.OpenRound(ctx, quiz, round, now, deadline); err != nil {
-		log.Error("open quiz round", "quiz", int64(quiz), "round", round, "err", err)
-		return
+		return err
 	}
 	qu.OpenedAt, qu.Deadline = now, deadline
 	qr.schedule(quiz, round, deadline.Sub(now), qr.close)
 	msg, err := qr.rt.ch.Send(ctx, q.Channel, Fit(QuestionResponse(q, qu)))
 	if err != nil {
-		log.Error("post quiz question", "quiz", int64(quiz), "round", round, "err", err)
-		return
+		log.Error("post quiz question", logQuiz, int64(quiz), logRound, round, logErr, err)
+		return nil
 	}
 	if err := st.SetRoundMessage(ctx, quiz, round, msg); err != nil {
-		log.Error("save quiz message", "quiz", int64(quiz), "round", round, "err", err)
+		log.Error("save quiz message", logQuiz, int64(quiz), logRound, round, logErr, err)
 	}
+	return nil
 }
 
-// close closes a round (once, whoever calls), reveals the answer and
-// schedules the next question or ends the quiz.
-func (qr *quizRunner) close(ctx context.Context, quiz retrieval.QuizID, round int) {
-	st, log := qr.rt.state, qr.rt.log
-	closed, err := st.CloseRound(ctx, quiz, round, qr.rt.now())
+// close closes a round (once, whoever calls) and, if this call closed it,
+// advances the quiz.
+func (qr *quizRunner) close(ctx context.Context, quiz retrieval.QuizID, round int) error {
+	closed, err := qr.rt.state.CloseRound(ctx, quiz, round, qr.rt.now())
 	if err != nil {
-		log.Error("close quiz round", "quiz", int64(quiz), "round", round, "err", err)
-		return
+		return err
 	}
 	if !closed {
-		return
+		return nil
 	}
+	if err := qr.advance(ctx, quiz, round); err != nil {
+		return &retryAs{step: qr.advance, err: err}
+	}
+	return nil
+}
+
+// advance follows the close of a round: the last round ends the quiz; the
+// answer is revealed and the next question scheduled. Only state database
+// errors before the reveal are returned; a failed reveal is logged.
+func (qr *quizRunner) advance(ctx context.Context, quiz retrieval.QuizID, round int) error {
+	st, log := qr.rt.state, qr.rt.log
 	q, err := st.QuizByID(ctx, quiz)
 	if err != nil {
-		log.Error("quiz", "quiz", int64(quiz), "err", err)
-		return
+		return fmt.Errorf("advance quiz %d after round %d: %w", quiz, round, err)
 	}
 	last := round >= q.Rounds
 	if last {
 		if _, err := st.EndQuiz(ctx, quiz, retrieval.QuizDone, qr.rt.now()); err != nil {
-			log.Error("end quiz", "quiz", int64(quiz), "err", err)
+			return err
 		}
 		qr.cancel(quiz)
 	}
 	if err := qr.reveal(ctx, q, round, last); err != nil {
-		log.Error("reveal quiz answer", "quiz", int64(quiz), "round", round, "err", err)
+		log.Error("reveal quiz answer", logQuiz, int64(quiz), logRound, round, logErr, err)
 	}
 	if !last && q.State == retrieval.QuizRunning {
 		qr.schedule(quiz, round+1, qr.gap, qr.post)
 	}
+	return nil
 }
 
 // reveal disables the question's buttons and posts the answer with its
@@ -167,7 +233,7 @@ func (qr *quizRunner) reveal(ctx context.Context, q retrieval.Quiz, round int, f
 			}
 		}
 		if err := qr.rt.ch.Edit(ctx, q.Channel, qu.Message, Fit(closed)); err != nil {
-			qr.rt.log.Warn("close quiz question message", "quiz", int64(q.ID), "err", err)
+			qr.rt.log.Warn("close quiz question message", logQuiz, int64(q.ID), logErr, err)
 		}
 	}
 	resp := RevealResponse(q, qu, answers)
@@ -183,27 +249,40 @@ func (qr *quizRunner) reveal(ctx context.Context, q retrieval.Quiz, round int, f
 }
 
 // end stops a running quiz: the open round is revealed, the rest skipped.
+// Of concurrent closers of the round (its timer, the last answer, another
+// stop) only the one that closed it reveals it, so the answer is shown
+// once.
 func (qr *quizRunner) end(ctx context.Context, q retrieval.Quiz, state string) error {
 	qr.cancel(q.ID)
-	round, err := qr.rt.state.CurrentRound(ctx, q.ID)
+	st := qr.rt.state
+	round, err := st.CurrentRound(ctx, q.ID)
 	if err != nil {
 		return err
 	}
-	open := false
+	closed := false
 	if round > 0 {
-		qu, err := qr.rt.state.QuestionAt(ctx, q.ID, round)
+		qu, err := st.QuestionAt(ctx, q.ID, round)
 		if err != nil {
 			return err
 		}
-		open = !qu.OpenedAt.IsZero()
+		if !qu.OpenedAt.IsZero() {
+			if closed, err = st.CloseRound(ctx, q.ID, round, qr.rt.now()); err != nil {
+				return err
+			}
+		}
 	}
-	if _, err := qr.rt.state.EndQuiz(ctx, q.ID, state, qr.rt.now()); err != nil {
+	ended, err := st.EndQuiz(ctx, q.ID, state, qr.rt.now())
+	if err != nil {
 		return err
 	}
-	if open {
-		q.State = state
+	if closed {
+		if ended {
+			q.State = state
+		} else if cur, err := st.QuizByID(ctx, q.ID); err == nil {
+			q.State = cur.State
+		}
 		if err := qr.reveal(ctx, q, round, true); err != nil {
-			qr.rt.log.Warn("reveal on quiz end", "quiz", int64(q.ID), "err", err)
+			qr.rt.log.Warn("reveal on quiz end", logQuiz, int64(q.ID), logErr, err)
 		}
 	}
 	return nil
@@ -231,8 +310,10 @@ func (rt *Router) Resume(ctx context.Context) error {
 			continue
 		}
 		if round == 0 {
-			_, err := rt.state.EndQuiz(ctx, q.ID, retrieval.QuizDone, now)
-			errs = append(errs, err)
+			// Every round closed, but the quiz not ended: the crash came
+			// between closing the last round and ending the quiz, which
+			// comes before its reveal.
+			errs = append(errs, rt.quiz.finish(ctx, q))
 			continue
 		}
 		qu, err := rt.state.QuestionAt(ctx, q.ID, round)
@@ -246,15 +327,29 @@ func (rt *Router) Resume(ctx context.Context) error {
 		case qu.Deadline.After(now):
 			rt.quiz.schedule(q.ID, round, qu.Deadline.Sub(now), rt.quiz.close)
 		default:
-			rt.log.Info("closing quiz interrupted by a restart", "quiz", int64(q.ID))
+			rt.log.Info("closing quiz interrupted by a restart", logQuiz, int64(q.ID))
 			errs = append(errs, rt.quiz.end(ctx, q, retrieval.QuizInterrupted))
 		}
 	}
 	return errors.Join(errs...)
 }
 
-// Stop cancels the quiz timers and waits for a step in progress. Running
-// quizzes stay running in the database for Resume.
+// finish ends a quiz whose rounds are all closed and reveals its last
+// round, if this call ended it.
+func (qr *quizRunner) finish(ctx context.Context, q retrieval.Quiz) error {
+	ended, err := qr.rt.state.EndQuiz(ctx, q.ID, retrieval.QuizDone, qr.rt.now())
+	if err != nil || !ended {
+		return err
+	}
+	q.State = retrieval.QuizDone
+	if err := qr.reveal(ctx, q, q.Rounds, true); err != nil {
+		qr.rt.log.Warn("reveal on resume", logQuiz, int64(q.ID), logErr, err)
+	}
+	return nil
+}
+
+// Stop cancels the quiz timers, cancels a step in progress and waits for
+// it. Running quizzes stay running in the database for Resume.
 func (rt *Router) Stop() {
 	if rt.quiz == nil {
 		return
@@ -267,100 +362,6 @@ func (rt *Router) Stop() {
 		delete(qr.timers, id)
 	}
 	qr.mu.Unlock()
+	qr.cancelBase()
 	qr.wg.Wait()
-}
-
-// QuestionResponse is the message asking a question: the quotation (or
-// the sentence with its date blanked) and four answer buttons.
-func QuestionResponse(q retrieval.Quiz, qu retrieval.Question) Response {
-	head := fmt.Sprintf("**Quiz #%d** · round %d of %d", q.ID, qu.Round, q.Rounds)
-	if !qu.Deadline.IsZero() {
-		head += fmt.Sprintf(" · closes <t:%d:R>", qu.Deadline.Unix())
-	}
-	e := Embed{Footer: "One answer per person · the first click counts"}
-	if qu.Kind == "when" {
-		e.Title = "When? Fill in the date"
-		e.Description = strings.Replace(blockQuote(qu.Prompt), Escape(blank), blank, 1)
-	} else {
-		e.Title = "Who said it?"
-		e.Description = blockQuote(qu.Prompt)
-	}
-	r := Response{Content: head, Embeds: []Embed{e}}
-	for i, c := range qu.Choices {
-		r.Buttons = append(r.Buttons, Button{Label: choiceLetter(i) + ". " + c, CustomID: AnswerID(q.ID, qu.Round, i)})
-	}
-	return r
-}
-
-// fastest is how many correct players a reveal names.
-const fastest = 3
-
-// RevealResponse is the answer to a round: what was right, the quotation
-// or sentence with its source link, and the fastest correct players.
-func RevealResponse(q retrieval.Quiz, qu retrieval.Question, answers []retrieval.RoundAnswer) Response {
-	answer := ""
-	if qu.Answer >= 0 && qu.Answer < len(qu.Choices) {
-		answer = qu.Choices[qu.Answer]
-	}
-	e := Embed{Title: Escape(qu.Title), URL: SafeURL(qu.Link)}
-	if qu.Kind == "when" {
-		e.Description = "**" + Escape(answer) + "**\n" + blockQuote(qu.Quote)
-		e.Footer = fmt.Sprintf("passage %d · /source id:%d", qu.Ref, qu.Ref)
-	} else {
-		who := "**" + Escape(qu.Speaker) + "**"
-		if qu.Role != "" {
-			who += ", " + Escape(qu.Role)
-		}
-		e.Description = blockQuote(qu.Quote) + "\n— " + who
-		e.Footer = fmt.Sprintf("quote %d · /quote id:%d", qu.Ref, qu.Ref)
-	}
-	e.Fields = sourceFields(linkRef(qu.Title, qu.DocDate, "", qu.Link), qu.Link)
-	correct := 0
-	var lines []string
-	for _, a := range answers {
-		if !a.Correct {
-			continue
-		}
-		correct++
-		if len(lines) < fastest {
-			lines = append(lines, fmt.Sprintf("%d. <@%s> · %.1f s", len(lines)+1, a.User, a.Elapsed.Seconds()))
-		}
-	}
-	if len(lines) == 0 {
-		lines = []string{"nobody this time"}
-	}
-	e.Fields = append(e.Fields,
-		Field{Name: "Fastest correct", Value: strings.Join(lines, "\n"), Inline: true},
-		Field{Name: "Answers", Value: fmt.Sprintf("%d, %d correct", len(answers), correct), Inline: true})
-	return Response{
-		Content: fmt.Sprintf("**Quiz #%d** · round %d of %d · the answer: **%s**", q.ID, qu.Round, q.Rounds, Escape(answer)),
-		Embeds:  []Embed{e},
-		Buttons: []Button{pinButton(1, 1, qu.RefKind, qu.Ref)},
-	}
-}
-
-// finalEmbed is a quiz's scoreboard.
-func finalEmbed(q retrieval.Quiz, scores []retrieval.Score) Embed {
-	desc := "Nobody answered."
-	if len(scores) > 0 {
-		desc = scoreLines(scores)
-	}
-	title := fmt.Sprintf("Quiz #%d is over", q.ID)
-	switch q.State {
-	case retrieval.QuizStopped:
-		title = fmt.Sprintf("Quiz #%d was stopped", q.ID)
-	case retrieval.QuizInterrupted:
-		title = fmt.Sprintf("Quiz #%d was interrupted by a restart", q.ID)
-	}
-	return Embed{Title: title, Description: desc, Footer: "/quiz scores for the server's leaderboard"}
-}
-
-// linkRef is a DocRef for a stored copy of an answer, whose link is a web
-// link or, for a document without one, its path and paragraph.
-func linkRef(title, date, source, link string) DocRef {
-	d := DocRef{Title: title, Date: date, Source: source, Path: link}
-	if SafeURL(link) != "" {
-		d.URL = link
-	}
-	return d
 }

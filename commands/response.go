@@ -86,7 +86,10 @@ func textLen(s string) int {
 
 // Truncate returns s cut to at most max UTF-16 units: at the last space
 // before the limit when there is one in the final quarter, else inside a
-// word, followed by an ellipsis. A text within the limit is returned as is.
+// word, followed by an ellipsis. A cut inside bold text drops the bold
+// marker left open, so that the rest of a message does not turn bold, and
+// a cut never leaves a dangling escape backslash. A text within the limit
+// is returned as is.
 func Truncate(s string, max int) string {
 	if textLen(s) <= max {
 		return s
@@ -117,8 +120,28 @@ func Truncate(s string, max int) string {
 		cut = cut[:sp]
 	}
 	// Do not leave a dangling escape backslash or a half-open bold marker.
-	cut = strings.TrimRight(cut, " \t\n\\*")
+	cut = strings.TrimRight(dropOpenBold(strings.TrimRight(cut, " \t\n\\*")), " \t\n\\*")
 	return cut + ellipsis
+}
+
+// dropOpenBold removes the last "**" of s when s has an odd number of them
+// (escaped stars, "\*", do not count): that marker opens bold text that
+// a cut left unclosed.
+func dropOpenBold(s string) string {
+	last, n := -1, 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\':
+			i++ // an escaped character
+		case strings.HasPrefix(s[i:], "**"):
+			last, n = i, n+1
+			i++
+		}
+	}
+	if n%2 == 0 {
+		return s
+	}
+	return s[:last] + s[last+2:]
 }
 
 // markdownSpecial are the characters Discord's markdown gives a meaning;
@@ -170,20 +193,26 @@ func blockQuote(s string) string {
 }
 
 // SafeURL returns u when it is an absolute http or https URL, else "".
+// A URL with userinfo ("https://discord.com@evil.example") is refused: it
+// reads as one host and goes to another. Parentheses and spaces, which
+// would end a markdown link [text](url) early, come back percent-encoded.
 func SafeURL(u string) string {
 	if u == "" || textLen(u) > 2048 {
 		return ""
 	}
 	p, err := url.Parse(u)
-	if err != nil || p.Host == "" {
+	if err != nil || p.Host == "" || p.User != nil {
 		return ""
 	}
 	switch strings.ToLower(p.Scheme) {
 	case "http", "https":
-		return u
+		return markdownSafe.Replace(u)
 	}
 	return ""
 }
+
+// markdownSafe percent-encodes what would end a markdown link's URL.
+var markdownSafe = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20")
 
 // Fit returns r cut to Discord's limits: each text at a word boundary with
 // an ellipsis, at most 10 embeds of 25 fields, 25 buttons, the embeds'

@@ -16,14 +16,22 @@ func TestTruncate(t *testing.T) {
 		{"the quick brown fox jumps", 20, "the quick brown fox…"},
 		{"the quick brown fox jumps", 12, "the quick…"},
 		{"abcdefghijklmnopqrstuvwxyz", 10, "abcdefghi…"},
-		{"bold **word** here", 9, "bold **w…"},
+		{"bold **word** here", 9, "bold w…"},
+		{"bold **word** here", 11, "bold wor…"},
+		{"**one** and **two words** end", 22, "**one** and two…"},
+		{"**closed** then more text", 18, "**closed** then…"},
+		{`esc \*\* and **bold text** more`, 24, `esc \*\* and bold…`},
 		{"escaped \\* star", 10, "escaped…"},
 		{"😀😀😀😀😀", 5, "😀😀…"}, // two UTF-16 units each
 		{"anything", 0, ""},
 	}
 	for _, tt := range tests {
-		if got := Truncate(tt.in, tt.max); got != tt.want || textLen(got) > tt.max {
+		got := Truncate(tt.in, tt.max)
+		if got != tt.want || textLen(got) > tt.max {
 			t.Errorf("Truncate(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
+		}
+		if n := strings.Count(strings.ReplaceAll(got, `\*`, ""), "**"); n%2 != 0 {
+			t.Errorf("Truncate(%q, %d) = %q leaves bold open", tt.in, tt.max, got)
 		}
 	}
 }
@@ -61,10 +69,19 @@ func TestSafeURL(t *testing.T) {
 		{"library.txt ¶4", ""},
 		{"//example.test/x", ""},
 		{"https://" + strings.Repeat("a", 3000), ""},
+		{"https://discord.com@evil.example/", ""},
+		{"https://user:pass@example.test/", ""},
+		{"https://example.test/wiki/Bridge_(1890)", "https://example.test/wiki/Bridge_%281890%29"},
+		{"https://example.test/a b", "https://example.test/a%20b"},
+		{"https://example.test/a)[x](https://evil.example", "https://example.test/a%29[x]%28https://evil.example"},
 	}
 	for _, tt := range tests {
-		if got := SafeURL(tt.in); got != tt.want {
+		got := SafeURL(tt.in)
+		if got != tt.want {
 			t.Errorf("SafeURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if strings.ContainsAny(got, "() ") {
+			t.Errorf("SafeURL(%q) = %q would end a markdown link early", tt.in, got)
 		}
 	}
 }
@@ -111,6 +128,9 @@ func TestParseLine(t *testing.T) {
 		{"/who knows", "", nil, true},
 		{"/dance", "", nil, true},
 		{"/", "", nil, true},
+		{"/quote ẞẞẞẞ a b c", "quote", map[string]string{"speaker": "ẞẞẞẞ a b c"}, false},
+		{"/quote İstanbul ID:4", "quote", map[string]string{"speaker": "İstanbul", "id": "4"}, false},
+		{"/source ID:42", "source", map[string]string{"id": "42"}, false},
 	}
 	for _, tt := range tests {
 		req, err := ParseLine(tt.line)
@@ -160,4 +180,32 @@ func TestAutocompleteSpeakers(t *testing.T) {
 	if len(got) != 0 {
 		t.Errorf("AutocompleteSpeakers(zzzz) = %v, want none", got)
 	}
+}
+
+// FuzzParseLine checks that no typed line makes ParseLine panic, and that
+// every option value it returns is a part of the line.
+func FuzzParseLine(f *testing.F) {
+	for _, seed := range []string{
+		"/quote ẞẞẞẞ a b c",
+		"/quote İİİ speaker:x id:3",
+		"/who said phrase:we will rebuild",
+		"/when event: the vote at 10:30",
+		"/source ID:42",
+		"/quiz start topic:ẞ rounds:3",
+		"plain question",
+		"/",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		req, err := ParseLine(line)
+		if err != nil {
+			return
+		}
+		for k, v := range req.Options {
+			if req.Command != "ask" && !strings.Contains(line, v) {
+				t.Errorf("ParseLine(%q) option %s = %q, not part of the line", line, k, v)
+			}
+		}
+	})
 }

@@ -22,18 +22,46 @@ type speakerCache struct {
 	}
 	ttl time.Duration
 
-	mu      sync.Mutex
-	list    []retrieval.SpeakerCount
-	folded  []string
-	expires time.Time
+	mu         sync.Mutex
+	list       []retrieval.SpeakerCount
+	folded     []string
+	expires    time.Time
+	refreshing bool
 }
 
+// get returns the speakers and their folded names. The index is read
+// without holding the lock: while one caller refreshes an expired list,
+// the others get the stale copy instead of waiting. A failed refresh keeps
+// the stale copy, for the next call to refresh again; with nothing cached
+// the error is returned.
 func (c *speakerCache) get(ctx context.Context) ([]retrieval.SpeakerCount, []string, error) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.list != nil && time.Now().Before(c.expires) {
-		return c.list, c.folded, nil
+	if c.list != nil && (time.Now().Before(c.expires) || c.refreshing) {
+		list, folded := c.list, c.folded
+		c.mu.Unlock()
+		return list, folded, nil
 	}
+	stale, staleFolded := c.list, c.folded
+	c.refreshing = true
+	c.mu.Unlock()
+
+	list, folded, err := c.load(ctx)
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.refreshing = false
+	if err != nil {
+		if stale != nil {
+			return stale, staleFolded, nil
+		}
+		return nil, nil, err
+	}
+	c.list, c.folded, c.expires = list, folded, time.Now().Add(c.ttl)
+	return list, folded, nil
+}
+
+// load reads the speakers from the index and folds their names.
+func (c *speakerCache) load(ctx context.Context) ([]retrieval.SpeakerCount, []string, error) {
 	list, err := c.idx.Speakers(ctx, "", maxSpeakers)
 	if err != nil {
 		return nil, nil, err
@@ -45,7 +73,6 @@ func (c *speakerCache) get(ctx context.Context) ([]retrieval.SpeakerCount, []str
 	for i, s := range list {
 		folded[i] = fold(s.Name)
 	}
-	c.list, c.folded, c.expires = list, folded, time.Now().Add(c.ttl)
 	return list, folded, nil
 }
 

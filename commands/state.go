@@ -37,18 +37,18 @@ var _ Store = (*retrieval.State)(nil)
 
 // Channel is what handlers do in a chat channel beyond answering the
 // interaction: post a message (a quiz question, a quote to pin), edit it,
-// pin and unpin it. The bot implements it over Discord's REST API; message
+// pin, unpin and delete it. The bot implements it over Discord's REST API; message
 // ids are Discord's.
 type Channel interface {
 	Send(ctx context.Context, channelID string, r Response) (messageID string, err error)
 	Edit(ctx context.Context, channelID, messageID string, r Response) error
 	Pin(ctx context.Context, channelID, messageID string) error
 	Unpin(ctx context.Context, channelID, messageID string) error
+	Delete(ctx context.Context, channelID, messageID string) error
 }
 
 // ErrPinLimit is what a Channel's Pin returns when the channel already has
-// Discord's maximum of 50 pins (or Discord refuses the pin as a bad
-// request): the pin board still records the pin.
+// Discord's maximum of 50 pins: the pin board still records the pin.
 var ErrPinLimit = errors.New("channel pin limit reached")
 
 // Caller is who sent an interaction and where: the server, channel, user,
@@ -81,6 +81,15 @@ const (
 func (c Caller) CanPin() bool {
 	return c.Permissions&(PermManageMessages|PermPinMessages|PermAdministrator) != 0
 }
+
+// Log attribute keys of the pin board and quizzes.
+const (
+	logQuiz    = "quiz"
+	logRound   = "round"
+	logChannel = "channel"
+	logMessage = "message"
+	logErr     = "err"
+)
 
 // Extras switch on the pin board and quizzes of a Router.
 type Extras struct {

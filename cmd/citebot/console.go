@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -71,8 +72,7 @@ func console(ctx context.Context, idx *retrieval.DB, std stdio, examples []strin
 	}
 	router := commands.NewRouter(idx)
 	var last commands.Response
-	in := bufio.NewScanner(std.in)
-	in.Buffer(make([]byte, 64<<10), commands.MaxQuestionBytes*4)
+	in := newLineReader(std.in, maxConsoleLine)
 	for {
 		if interactive {
 			fmt.Fprint(std.out, "\n> ")
@@ -85,6 +85,10 @@ func console(ctx context.Context, idx *retrieval.DB, std stdio, examples []strin
 		}
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if in.TooLong() {
+			fmt.Fprintln(std.out, tooLongMsg)
+			continue
 		}
 		line := strings.TrimSpace(in.Text())
 		verb, rest, _ := strings.Cut(line, " ")
@@ -154,7 +158,7 @@ func pageButton(r commands.Response, next bool) string {
 // consoleQuiz runs a one-player quiz: /quiz start asks its questions one
 // after the other and reads answers 1 to 4; nothing is stored. The other
 // quiz commands need a Discord server.
-func consoleQuiz(ctx context.Context, router *commands.Router, req commands.Request, in *bufio.Scanner, std stdio) error {
+func consoleQuiz(ctx context.Context, router *commands.Router, req commands.Request, in *lineReader, std stdio) error {
 	if req.Command != "quiz start" {
 		fmt.Fprintln(std.out, "In the console only /quiz start works (one player); scores and the rest need a Discord server.")
 		return nil
@@ -189,6 +193,10 @@ func consoleQuiz(ctx context.Context, router *commands.Router, req commands.Requ
 			if !in.Scan() {
 				fmt.Fprintln(std.out)
 				return in.Err()
+			}
+			if in.TooLong() {
+				fmt.Fprintln(std.out, tooLongMsg)
+				continue
 			}
 			t := strings.TrimSpace(in.Text())
 			if strings.EqualFold(t, "quit") {
@@ -232,3 +240,68 @@ func consoleQuestion(quiz retrieval.Quiz, q retrieval.Question) commands.Respons
 	r.Buttons = nil
 	return r
 }
+
+// maxConsoleLine is the longest console line read, in bytes, end of line
+// included.
+const maxConsoleLine = commands.MaxQuestionBytes * 4
+
+// tooLongMsg answers a line over maxConsoleLine.
+var tooLongMsg = fmt.Sprintf("Line too long (over %d bytes): skipped. Type a shorter question.", maxConsoleLine)
+
+// lineReader reads the console's input line by line, like bufio.Scanner,
+// but survives a line longer than its limit: that line is read to its end
+// and skipped, and TooLong reports it, where a Scanner would stop for good
+// with bufio.ErrTooLong.
+type lineReader struct {
+	r    *bufio.Reader
+	max  int
+	line string
+	long bool
+	err  error
+}
+
+func newLineReader(r io.Reader, max int) *lineReader {
+	return &lineReader{r: bufio.NewReader(r), max: max}
+}
+
+// Scan reads the next line, reporting false at the end of the input or on
+// a read error (see Err).
+func (l *lineReader) Scan() bool {
+	l.line, l.long = "", false
+	var b []byte
+	read := false
+	for {
+		chunk, err := l.r.ReadSlice('\n')
+		read = read || len(chunk) > 0
+		if !l.long {
+			if len(b)+len(chunk) > l.max {
+				l.long, b = true, nil
+			} else {
+				b = append(b, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			l.err = err
+			return false
+		}
+		if err != nil && !read {
+			return false
+		}
+		break
+	}
+	l.line = strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+	return true
+}
+
+// Text is the line read by Scan, without its end of line; "" for a line
+// too long.
+func (l *lineReader) Text() string { return l.line }
+
+// TooLong reports whether the line read by Scan was over the limit.
+func (l *lineReader) TooLong() bool { return l.long }
+
+// Err is the read error that ended Scan, nil at the end of the input.
+func (l *lineReader) Err() error { return l.err }

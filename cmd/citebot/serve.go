@@ -32,6 +32,15 @@ Flags:
 // shutdownGrace is how long in-flight interactions get to finish.
 const shutdownGrace = 20 * time.Second
 
+// Log attribute keys of serve.
+const (
+	keyCount   = "count"
+	keyGuild   = "guild"
+	keyAddr    = "addr"
+	keyDiscord = "discord"
+	keyErr     = "err"
+)
+
 func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) error {
 	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
 	db := fset.String("db", cfg.DB, "index file (env CITEBOT_DB)")
@@ -91,7 +100,7 @@ func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) 
 		if err != nil {
 			return err
 		}
-		log.Info("registered commands", slog.Int("count", len(cmds)), slog.String("guild", d.GuildID))
+		log.Info("registered commands", slog.Int(keyCount, len(cmds)), slog.String(keyGuild, d.GuildID))
 	}
 
 	var servers []*http.Server
@@ -106,7 +115,7 @@ func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) 
 			return err
 		}
 		servers = append(servers, s)
-		log.Info("serving /healthz and /metrics", slog.String("addr", addr))
+		log.Info("serving /healthz and /metrics", slog.String(keyAddr, addr))
 	}
 
 	// Answers run under base: it outlives an HTTP request, and ends only
@@ -130,15 +139,14 @@ func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) 
 		servers = append(servers, s)
 		resume(ctx, router, log)
 		health.SetReady(true)
-		log.Info("serving Discord HTTP interactions", slog.String("addr", addr), slog.Any("discord", d))
+		log.Info("serving Discord HTTP interactions", slog.String(keyAddr, addr), slog.Any(keyDiscord, d))
 		<-ctx.Done()
 		health.SetReady(false)
 		log.Info("shutting down: finishing interactions in flight")
 		stop, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 		defer cancel()
 		err = errors.Join(s.Shutdown(stop), b.Drain(stop))
-		router.Stop()
-		return closeErr(err, idx)
+		return shutdown(err, cancelBase, router, idx, state)
 	}
 
 	gw, err := b.Connect(base, session)
@@ -147,29 +155,37 @@ func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) 
 	}
 	resume(ctx, router, log)
 	health.SetReady(true)
-	log.Info("serving Discord gateway", slog.Any("discord", d))
+	log.Info("serving Discord gateway", slog.Any(keyDiscord, d))
 	<-ctx.Done()
 	health.SetReady(false)
 	log.Info("shutting down: finishing interactions in flight")
 	stop, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	err = gw.Close(stop)
-	router.Stop()
-	return closeErr(err, idx)
+	return shutdown(err, cancelBase, router, idx, state)
 }
 
 // resume picks up the quizzes running when the bot last stopped; a
 // failure is logged, not fatal.
 func resume(ctx context.Context, router *commands.Router, log *slog.Logger) {
 	if err := router.Resume(ctx); err != nil {
-		log.Error("resume quizzes", slog.Any("err", err))
+		log.Error("resume quizzes", slog.Any(keyErr, err))
 	}
 }
 
-// closeErr closes the index after a shutdown, joining the errors.
-func closeErr(err error, idx *retrieval.DB) error {
+// shutdown finishes serving once the interactions in flight have drained
+// (or the grace period ran out): it cancels the answers still running,
+// stops the quiz timers and waits for a quiz step in progress, which Stop
+// cancels, and only then closes the index and the state database, so
+// that nothing queries a closed database. The errors are joined to err.
+func shutdown(err error, cancelBase context.CancelFunc, router *commands.Router, idx *retrieval.DB, state *retrieval.State) error {
+	cancelBase()
+	router.Stop()
 	if cerr := idx.Close(); cerr != nil {
 		err = errors.Join(err, fmt.Errorf("close index: %w", cerr))
+	}
+	if cerr := state.Close(); cerr != nil {
+		err = errors.Join(err, fmt.Errorf("close state %s: %w", state.Path(), cerr))
 	}
 	return err
 }
@@ -191,7 +207,7 @@ func listen(addr string, h http.Handler, log *slog.Logger) (*http.Server, string
 	}
 	go func() {
 		if err := s.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("http server stopped", slog.String("addr", ln.Addr().String()), slog.Any("err", err))
+			log.Error("http server stopped", slog.String(keyAddr, ln.Addr().String()), slog.Any(keyErr, err))
 		}
 	}()
 	return s, ln.Addr().String(), nil
