@@ -59,17 +59,45 @@ func (d *DB) Passage(ctx context.Context, id int64, around int) (PassageInContex
 	return out, rows.Err()
 }
 
-const quoteColumns = `q.id, q.text, q.kind, q.speaker, q.role, q.confidence, q.rule, q.sentence,
-	q.passage, ps.para,
-	d.ext_id, d.file, d.title, d.url, d.date, d.date_from, d.source, d.author
-	FROM quotes q JOIN passages ps ON ps.id = q.passage JOIN documents d ON d.id = q.doc`
+// quoteColumns selects what a QuoteHit holds, in scanQuote's order, from
+// quotes joined to their passage and document.
+const quoteColumns = quoteFields + "\n\tFROM " + quoteTables
 
-func scanQuote(row *sql.Row) (QuoteHit, error) {
+const (
+	quoteFields = `q.id, q.text, q.kind, q.speaker, q.role, q.confidence, q.rule, q.sentence,
+	q.passage, ps.para,
+	d.ext_id, d.file, d.title, d.url, d.date, d.date_from, d.source, d.author`
+	quoteTables = `quotes q JOIN passages ps ON ps.id = q.passage JOIN documents d ON d.id = q.doc`
+)
+
+// rowScanner is a *sql.Row or *sql.Rows.
+type rowScanner interface {
+	Scan(dest ...any) error
+}
+
+// scanQuote reads a row selected with quoteColumns, followed by any extra
+// columns into extra.
+func scanQuote(row rowScanner, extra ...any) (QuoteHit, error) {
 	h := QuoteHit{IsQuote: true}
-	err := row.Scan(&h.QuoteID, &h.Quote, &h.Kind, &h.Speaker, &h.Role, &h.Confidence, &h.Rule, &h.Sentence,
+	dest := append([]any{&h.QuoteID, &h.Quote, &h.Kind, &h.Speaker, &h.Role, &h.Confidence, &h.Rule, &h.Sentence,
 		&h.PassageID, &h.Para,
-		&h.Doc.ID, &h.Doc.Path, &h.Doc.Title, &h.Doc.URL, &h.Doc.Date, &h.Doc.DateFrom, &h.Doc.Source, &h.Doc.Author)
+		&h.Doc.ID, &h.Doc.Path, &h.Doc.Title, &h.Doc.URL, &h.Doc.Date, &h.Doc.DateFrom, &h.Doc.Source, &h.Doc.Author}, extra...)
+	err := row.Scan(dest...)
 	return h, err
+}
+
+// scanQuotes reads all rows selected with quoteColumns.
+func scanQuotes(rows *sql.Rows) ([]QuoteHit, error) {
+	defer rows.Close()
+	var out []QuoteHit
+	for rows.Next() {
+		h, err := scanQuote(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
 }
 
 // Quote returns the quotation with id. An unknown id is ErrNotFound.

@@ -50,18 +50,11 @@ func (d *DB) QuizQuotes(ctx context.Context, topic string, limit int) ([]QuoteHi
 	if err != nil {
 		return nil, fmt.Errorf("quiz quotes: %w", err)
 	}
-	defer rows.Close()
-	var out []QuoteHit
-	for rows.Next() {
-		h := QuoteHit{IsQuote: true}
-		if err := rows.Scan(&h.QuoteID, &h.Quote, &h.Kind, &h.Speaker, &h.Role, &h.Confidence, &h.Rule, &h.Sentence,
-			&h.PassageID, &h.Para,
-			&h.Doc.ID, &h.Doc.Path, &h.Doc.Title, &h.Doc.URL, &h.Doc.Date, &h.Doc.DateFrom, &h.Doc.Source, &h.Doc.Author); err != nil {
-			return nil, fmt.Errorf("quiz quotes: %w", err)
-		}
-		out = append(out, h)
+	out, err := scanQuotes(rows)
+	if err != nil {
+		return nil, fmt.Errorf("quiz quotes: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // QuizSpeakers returns up to limit speakers other than the one of h, as

@@ -99,24 +99,19 @@ func (d *DB) WhoSaid(ctx context.Context, fragment string, limit int) ([]QuoteHi
 }
 
 func (d *DB) quoteCandidates(ctx context.Context, p plan) ([]QuoteHit, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT q.id, q.text, q.kind, q.speaker, q.role, q.confidence, q.rule, q.sentence,
-			q.passage, ps.para, f.s,
-			d.ext_id, d.file, d.title, d.url, d.date, d.date_from, d.source, d.author
-		FROM (SELECT rowid AS id, -bm25(quotes_fts) AS s FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY s DESC LIMIT ?) f
-		JOIN quotes q ON q.id = f.id
-		JOIN passages ps ON ps.id = q.passage
-		JOIN documents d ON d.id = q.doc
-		ORDER BY f.s DESC`, p.match, quoteCandidates)
+	rows, err := d.db.QueryContext(ctx, `WITH f AS (SELECT rowid AS id, -bm25(quotes_fts) AS s FROM quotes_fts
+			WHERE quotes_fts MATCH ? ORDER BY s DESC LIMIT ?)
+		SELECT `+quoteFields+`, f.s FROM f JOIN `+quoteTables+` WHERE q.id = f.id ORDER BY f.s DESC`, p.match, quoteCandidates)
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
 	defer rows.Close()
 	var out []QuoteHit
 	for rows.Next() {
-		h := QuoteHit{IsQuote: true}
-		if err := rows.Scan(&h.QuoteID, &h.Quote, &h.Kind, &h.Speaker, &h.Role, &h.Confidence, &h.Rule, &h.Sentence,
-			&h.PassageID, &h.Para, &h.Score,
-			&h.Doc.ID, &h.Doc.Path, &h.Doc.Title, &h.Doc.URL, &h.Doc.Date, &h.Doc.DateFrom, &h.Doc.Source, &h.Doc.Author); err != nil {
+		var score float64
+		h, err := scanQuote(rows, &score)
+		h.Score = score
+		if err != nil {
 			return nil, fmt.Errorf("search quotes: %w", err)
 		}
 		out = append(out, h)
@@ -202,28 +197,18 @@ func (d *DB) Quotes(ctx context.Context, name string, limit int) ([]QuoteHit, er
 	if name == "" || limit <= 0 {
 		return nil, nil
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT q.id, q.text, q.kind, q.speaker, q.role, q.confidence, q.rule, q.sentence,
-			q.passage, ps.para,
-			d.ext_id, d.file, d.title, d.url, d.date, d.date_from, d.source, d.author
-		FROM quotes q JOIN passages ps ON ps.id = q.passage JOIN documents d ON d.id = q.doc
+	rows, err := d.db.QueryContext(ctx, `SELECT `+quoteColumns+`
 		WHERE q.speaker = ? COLLATE NOCASE OR q.speaker LIKE '%' || ? || '%' ESCAPE '\'
 		ORDER BY q.speaker = ? COLLATE NOCASE DESC, q.confidence DESC, d.date DESC, q.id
 		LIMIT ?`, name, escapeLike(name), name, limit)
 	if err != nil {
 		return nil, fmt.Errorf("list quotes of %q: %w", name, err)
 	}
-	defer rows.Close()
-	var out []QuoteHit
-	for rows.Next() {
-		h := QuoteHit{IsQuote: true}
-		if err := rows.Scan(&h.QuoteID, &h.Quote, &h.Kind, &h.Speaker, &h.Role, &h.Confidence, &h.Rule, &h.Sentence,
-			&h.PassageID, &h.Para,
-			&h.Doc.ID, &h.Doc.Path, &h.Doc.Title, &h.Doc.URL, &h.Doc.Date, &h.Doc.DateFrom, &h.Doc.Source, &h.Doc.Author); err != nil {
-			return nil, fmt.Errorf("list quotes of %q: %w", name, err)
-		}
-		out = append(out, h)
+	out, err := scanQuotes(rows)
+	if err != nil {
+		return nil, fmt.Errorf("list quotes of %q: %w", name, err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Speakers returns the distinct speakers with how many quotes each has,
