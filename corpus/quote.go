@@ -182,8 +182,10 @@ func (x *extractor) splitCue(a, b rawQuote) (cue, bool) {
 	if strings.Trim(rest, ".,:;—– ") != "" {
 		return cue{}, false
 	}
+	// The last part may lie in an earlier passage than the closing mark
+	// (a quotation that runs on and closes at the start of the next one).
 	last := a.parts[len(a.parts)-1]
-	body := text[last.Start:last.End]
+	body := x.ps[last.Passage].Text[last.Start:last.End]
 	if !strings.HasSuffix(body, ",") && !strings.HasSuffix(rest, ",") && !strings.HasSuffix(rest, ":") &&
 		!strings.HasSuffix(body, "?") && !strings.HasSuffix(body, "!") && !strings.HasSuffix(rest, ".") {
 		return cue{}, false

@@ -142,3 +142,21 @@ func BenchmarkExtractQuotes(b *testing.B) {
 		}
 	}
 }
+
+// A quotation whose closing mark was carried to the start of the next
+// passage (a long paragraph split just before it) must not confuse the
+// split-quote rule, which looks at the text of the quote's last part.
+func TestExtractQuotesCloseInNextPassage(t *testing.T) {
+	doc := Document{Passages: []Passage{
+		{Para: 1, Text: `The chair spoke at length about the harbour works and the budget. "We will rebuild the pier before the summer season, whatever the final cost turns out to be.`},
+		{Para: 1, Text: `" According to the chair, "then we will open the harbour to visitors again, and the season can begin."`},
+	}}
+	qs := ExtractQuotes(doc)
+	for _, q := range qs {
+		for _, p := range q.Parts {
+			if p.Start < 0 || p.End > len(doc.Passages[p.Passage].Text) || p.Start > p.End {
+				t.Fatalf("quote %q has a part outside its passage: %+v", q.Text, p)
+			}
+		}
+	}
+}

@@ -52,6 +52,24 @@ type analyzedDoc struct {
 	quoteTerms []string
 	// timexes are the temporal expressions of each passage.
 	timexes [][]datedExpr
+	// warning, when set, says what analysis had to leave out.
+	warning string
+}
+
+// analyzeSafely is analyzeDoc that survives a fault in quotation or date
+// extraction: the document is then indexed without them, with a warning,
+// rather than one odd document stopping the whole run.
+func analyzeSafely(an *Analyzer, doc corpus.Document, extract bool) (a *analyzedDoc) {
+	if !extract {
+		return analyzeDoc(an, doc, false)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			a = analyzeDoc(an, doc, false)
+			a.warning = fmt.Sprintf("%s: document %s: quotations and dates left out: %v", doc.Path, doc.ID, r)
+		}
+	}()
+	return analyzeDoc(an, doc, true)
 }
 
 func analyzeDoc(an *Analyzer, doc corpus.Document, extract bool) *analyzedDoc {
@@ -129,7 +147,7 @@ func (d *DB) loadFiles(ctx context.Context, root string, files []sourceFile, kno
 			}
 			go func() {
 				defer func() { <-workers }()
-				slot <- analyzeDoc(d.an, doc, !opts.skipExtraction)
+				slot <- analyzeSafely(d.an, doc, !opts.skipExtraction)
 			}()
 			if !send(step{kind: stepDoc, file: f, doc: slot}) {
 				return ctx.Err()
@@ -244,6 +262,10 @@ func (d *DB) apply(ctx context.Context, w *writer, s step, known map[string]stri
 		}
 	case stepDoc:
 		a := <-s.doc
+		if a.warning != "" {
+			stats.Warnings++
+			opts.Warn(a.warning)
+		}
 		if err := w.addDoc(ctx, s.file.rel, a); err != nil {
 			return err
 		}
