@@ -26,16 +26,25 @@ run: build
 demo: build
 	$(BIN) demo
 
-# The test command CI runs.
+# The test command CI runs: the product, then the benchmark harness's own
+# module (bench/, which pulls in Bleve).
 test:
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -tags $(TAGS) ./...
+	cd bench && $(GO) vet -tags $(TAGS) . && $(GO) test -tags $(TAGS) .
 
 fuzz:
 	$(GO) test -tags $(TAGS) -run=^$$ -fuzz=FuzzSearch -fuzztime=60s ./retrieval/
 	$(GO) test -tags $(TAGS) -run=^$$ -fuzz=FuzzParse -fuzztime=60s ./corpus/
 
+# The benchmark harness (bench/, a module of its own): citebot against Bleve
+# and plain SQLite FTS5 on the shared data and, when bench/large-corpus.sh
+# has made it, the large corpus. Results go to bench/results/.
 bench:
+	cd bench && $(GO) run -tags $(TAGS) . -shared $(abspath $(SHARED))/bench
+
+# The in-package Go benchmarks.
+bench-go:
 	$(GO) test -tags $(TAGS) -run=^$$ -bench=. -benchmem ./retrieval/ ./corpus/
 
 # Accuracy on the shared acceptance data, when it sits beside the checkout.
