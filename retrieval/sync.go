@@ -202,8 +202,16 @@ func (d *DB) sync(ctx context.Context, root string, files []sourceFile, opts Ind
 		total += f.size
 	}
 	prog := Progress{TotalFiles: len(files), TotalBytes: total}
+	// Statements run under a context that cannot be cancelled: the
+	// driver would otherwise start a goroutine per statement to watch it,
+	// which costs more than the insert. Cancellation is checked per step,
+	// and the transaction is rolled back on the way out.
+	wctx := context.WithoutCancel(ctx)
 	for s := range steps {
-		if err := d.apply(ctx, w, s, known, opts, &stats); err != nil {
+		if err := ctx.Err(); err != nil {
+			return stats, fmt.Errorf("index interrupted: %w", err)
+		}
+		if err := d.apply(wctx, w, s, known, opts, &stats); err != nil {
 			return stats, err
 		}
 		if opts.Progress == nil {
