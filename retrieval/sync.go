@@ -4,12 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/citebot/citebot/corpus"
 )
@@ -54,6 +56,12 @@ type analyzedDoc struct {
 	timexes [][]datedExpr
 	// warning, when set, says what analysis had to leave out.
 	warning string
+	// The stored forms, encoded here so that the single writer only
+	// writes: each passage's links as JSON, the document's analyzed text
+	// for its own FTS row, and each quote's parts as JSON.
+	links      []string
+	docBody    string
+	quoteParts []string
 }
 
 // analyzeSafely is analyzeDoc that survives a fault in quotation or date
@@ -91,6 +99,14 @@ func analyzeDoc(an *Analyzer, doc corpus.Document, extract bool) *analyzedDoc {
 		a.bodies[i] = an.IndexText(p.Text)
 		a.textSize += int64(len(p.Text))
 	}
+	a.links = make([]string, len(doc.Passages))
+	var body strings.Builder
+	for i, p := range doc.Passages {
+		a.links[i] = encodeLinks(p.Links)
+		body.WriteString(a.bodies[i])
+		body.WriteByte(' ')
+	}
+	a.docBody = body.String()
 	if !extract {
 		a.timexes = make([][]datedExpr, len(doc.Passages))
 		return a
@@ -98,8 +114,10 @@ func analyzeDoc(an *Analyzer, doc corpus.Document, extract bool) *analyzedDoc {
 	a.timexes = tagDates(doc)
 	a.quotes = corpus.ExtractQuotes(doc)
 	a.quoteTerms = make([]string, len(a.quotes))
+	a.quoteParts = make([]string, len(a.quotes))
 	for i, q := range a.quotes {
 		a.quoteTerms[i] = an.IndexText(q.Text)
+		a.quoteParts[i] = encodeParts(q.Parts)
 	}
 	return a
 }
@@ -321,4 +339,28 @@ func (d *DB) fileHashes(ctx context.Context) (map[string]string, error) {
 		out[p] = h
 	}
 	return out, rows.Err()
+}
+
+// encodeLinks is the stored JSON form of a passage's links, "" for none.
+func encodeLinks(links []corpus.Link) string {
+	if len(links) == 0 {
+		return ""
+	}
+	stored := make([]storedLink, len(links))
+	for j, l := range links {
+		stored[j] = storedLink{Text: l.Text, URL: l.URL}
+	}
+	b, _ := json.Marshal(stored) // strings only: cannot fail
+	return string(b)
+}
+
+// encodeParts is the stored JSON form of a quote's parts:
+// [[passage, start, end], ...].
+func encodeParts(parts []corpus.QuotePart) string {
+	out := make([][3]int, len(parts))
+	for j, p := range parts {
+		out[j] = [3]int{p.Passage, p.Start, p.End}
+	}
+	b, _ := json.Marshal(out) // integers only: cannot fail
+	return string(b)
 }

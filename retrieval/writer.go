@@ -3,9 +3,7 @@ package retrieval
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
-	"strings"
 )
 
 // writer holds the prepared statements of one index transaction and the
@@ -125,22 +123,9 @@ func (w *writer) addDoc(ctx context.Context, rel string, a *analyzedDoc) error {
 	if err != nil {
 		return fmt.Errorf("index %s: %w", rel, err)
 	}
-	var body strings.Builder
 	pids := make([]int64, len(doc.Passages))
 	for i, p := range doc.Passages {
-		links := ""
-		if len(p.Links) > 0 {
-			stored := make([]storedLink, len(p.Links))
-			for j, l := range p.Links {
-				stored[j] = storedLink{Text: l.Text, URL: l.URL}
-			}
-			b, err := json.Marshal(stored)
-			if err != nil {
-				return fmt.Errorf("index %s: %w", rel, err)
-			}
-			links = string(b)
-		}
-		res, err := w.passage.ExecContext(ctx, docID, i, p.Para, p.Section, p.Text, p.Date, links)
+		res, err := w.passage.ExecContext(ctx, docID, i, p.Para, p.Section, p.Text, p.Date, a.links[i])
 		if err != nil {
 			return fmt.Errorf("index %s: passage %d: %w", rel, i, err)
 		}
@@ -157,10 +142,8 @@ func (w *writer) addDoc(ctx context.Context, rel string, a *analyzedDoc) error {
 		if _, err := w.fts.ExecContext(ctx, pid, a.heads[i], a.bodies[i]); err != nil {
 			return fmt.Errorf("index %s: passage %d: %w", rel, i, err)
 		}
-		body.WriteString(a.bodies[i])
-		body.WriteByte(' ')
 	}
-	if _, err := w.docFTS.ExecContext(ctx, docID, a.title, body.String()); err != nil {
+	if _, err := w.docFTS.ExecContext(ctx, docID, a.title, a.docBody); err != nil {
 		return fmt.Errorf("index %s: document %s: %w", rel, doc.ID, err)
 	}
 	return w.addQuotes(ctx, rel, docID, pids, a)
@@ -171,15 +154,7 @@ func (w *writer) addQuotes(ctx context.Context, rel string, docID int64, pids []
 		if len(q.Parts) == 0 || q.Parts[0].Passage >= len(pids) {
 			continue
 		}
-		parts := make([][3]int, len(q.Parts))
-		for j, p := range q.Parts {
-			parts[j] = [3]int{p.Passage, p.Start, p.End}
-		}
-		b, err := json.Marshal(parts)
-		if err != nil {
-			return fmt.Errorf("index %s: %w", rel, err)
-		}
-		res, err := w.quote.ExecContext(ctx, docID, pids[q.Parts[0].Passage], q.Text, string(q.Kind), q.Speaker, q.Role, q.Confidence, q.Rule, q.Sentence, string(b))
+		res, err := w.quote.ExecContext(ctx, docID, pids[q.Parts[0].Passage], q.Text, string(q.Kind), q.Speaker, q.Role, q.Confidence, q.Rule, q.Sentence, a.quoteParts[i])
 		if err != nil {
 			return fmt.Errorf("index %s: quote %d: %w", rel, i, err)
 		}
