@@ -117,8 +117,10 @@ func (s *txScanner) txCue(k int) (dir txTense, weak bool) {
 		}
 		return txFuture, false
 	case "to":
-		// "is to meet", "are to vote": a schedule; a bare "to be" is not
-		if s.wordAt(k-1, "is") || s.wordAt(k-1, "are") {
+		// "is to meet", "are to vote": a schedule; a bare "to be" is not.
+		// After a verb of agreeing or deciding, the infinitive names what
+		// is to come: "agreed to meet on Tuesday", "voted to close Friday".
+		if s.wordAt(k-1, "is") || s.wordAt(k-1, "are") || txCommitVerb(s.lowAt(k-1)) && !s.wordAt(k+1, "be") {
 			return txFuture, false
 		}
 		return txNoTense, false
@@ -150,6 +152,19 @@ func (s *txScanner) txCue(k int) (dir txTense, weak bool) {
 		return txNoTense, false // "the reduced dividend": an adjective
 	}
 	return txPast, false
+}
+
+// txCommitVerb reports verbs whose "to" infinitive is a later act:
+// agreeing, deciding, promising, voting, asking.
+func txCommitVerb(w string) bool {
+	switch w {
+	case "agreed", "agree", "agrees", "decided", "decide", "decides", "promised", "promise",
+		"promises", "pledged", "pledge", "pledges", "vowed", "vow", "vows", "voted", "vote",
+		"votes", "asked", "invited", "urged", "offered", "offers", "threatened", "threatens",
+		"wants", "want", "wanted", "hopes", "hoped", "needs", "needed", "chose", "choose":
+		return true
+	}
+	return false
 }
 
 // txParticiple reports irregular past forms that are also past
