@@ -64,20 +64,7 @@ func TestGolden(t *testing.T) {
 	for _, name := range []string{"page.html", "notes.md", "latin1.txt", "news.jsonl", "binary.txt"} {
 		t.Run(name, func(t *testing.T) {
 			p, err := Parse(name, readFixture(t, name), Options{})
-			got := dump(p, err)
-			golden := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatalf("write golden: %v", err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden (run with -update): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("Parse(%q) differs from %s:\n%s", name, golden, got)
-			}
+			checkGolden(t, filepath.Join("testdata", name+".golden"), dump(p, err))
 		})
 	}
 }
@@ -93,5 +80,23 @@ func TestGzipMatchesPlain(t *testing.T) {
 	want := strings.ReplaceAll(dump(plain, nil), "news.jsonl", "news.jsonl.gz")
 	if got := dump(zipped, nil); got != want {
 		t.Errorf("gzip output:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// checkGolden compares got with the golden file, first rewriting the file
+// when the test runs with -update.
+func checkGolden(t *testing.T, golden, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatalf("write golden: %v", err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("read golden (run with -update): %v", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s:\n%s", golden, got)
 	}
 }

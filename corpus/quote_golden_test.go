@@ -52,19 +52,7 @@ func TestExtractQuotesGolden(t *testing.T) {
 			qs := ExtractQuotes(doc)
 			checkQuoteParts(t, doc, qs)
 			got := dumpQuotes(doc, qs)
-			golden := path + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatalf("write golden: %v", err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden (run with -update): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("ExtractQuotes(%q) differs from %s:\n%s", name, golden, got)
-			}
+			checkGolden(t, path+".golden", got)
 		})
 	}
 }

@@ -28,19 +28,7 @@ func TestTagTimexGolden(t *testing.T) {
 	}
 	text := string(data)
 	got := dumpTimexes(text, TagTimex(text, Anchor{Date: time.Date(2016, 12, 9, 0, 0, 0, 0, time.UTC)}))
-	golden := filepath.Join("testdata", "timex_news.txt.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatalf("write golden: %v", err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("read golden (run with -update): %v", err)
-	}
-	if got != string(want) {
-		t.Errorf("TagTimex(timex_news.txt) differs from %s:\n%s", golden, got)
-	}
+	checkGolden(t, filepath.Join("testdata", "timex_news.txt.golden"), got)
 }
 
 // BenchmarkTagTimex measures tagging speed over news text; b.SetBytes makes
