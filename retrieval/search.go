@@ -69,18 +69,24 @@ func (d *DB) Search(ctx context.Context, question string, limit int) ([]Hit, err
 	if len(p.terms) == 0 {
 		return nil, nil
 	}
+	// The document ranking does not depend on the passage ranking, so it
+	// runs at the same time, on a connection of its own.
+	docs := make(chan docRanking, 1)
+	go func() { docs <- d.rankDocuments(ctx, p.match) }()
 	pool := max(candidatePool, limit*3)
 	cands, err := d.candidates(ctx, p.match, pool)
+	var hits []Hit
+	if err == nil {
+		hits, err = d.load(ctx, cands)
+	}
+	dr := <-docs
 	if err != nil {
 		return nil, err
 	}
-	hits, err := d.load(ctx, cands)
-	if err != nil {
-		return nil, err
+	if dr.err != nil {
+		return nil, dr.err
 	}
-	if err := d.blendDocScores(ctx, p.match, hits); err != nil {
-		return nil, err
-	}
+	blendDocScores(hits, dr)
 	rerank(d.an, p, hits)
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	diversify(hits)
@@ -181,46 +187,53 @@ func (d *DB) load(ctx context.Context, cands []candidate) ([]Hit, error) {
 // multiplier, so a passage that does not itself match stays low.
 const docWeight = 1.0
 
-// blendDocScores scales each passage's score by its document's relevance,
-// both relative to the best in this result set. Judging the article on all
-// of its text picks the right source more often than one paragraph can:
-// +1.5 points nDCG@10 on SciFact, +1.5 R@1 on SQuAD.
-func (d *DB) blendDocScores(ctx context.Context, match string, hits []Hit) error {
-	if len(hits) == 0 {
-		return nil
-	}
+// docRanking is the BM25 score of the best matching documents.
+type docRanking struct {
+	score map[int64]float64
+	max   float64
+	err   error
+}
+
+// rankDocuments scores whole documents against the question.
+func (d *DB) rankDocuments(ctx context.Context, match string) docRanking {
 	rows, err := d.db.QueryContext(ctx,
 		"SELECT rowid, -bm25(documents_fts, ?, 1.0) AS s FROM documents_fts WHERE documents_fts MATCH ? ORDER BY s DESC LIMIT ?",
 		titleWeight, match, candidatePool*2)
 	if err != nil {
-		return fmt.Errorf("search documents: %w", err)
+		return docRanking{err: fmt.Errorf("search documents: %w", err)}
 	}
 	defer rows.Close()
-	docScore := map[int64]float64{}
-	var maxDoc float64
+	r := docRanking{score: map[int64]float64{}}
 	for rows.Next() {
 		var id int64
 		var s float64
 		if err := rows.Scan(&id, &s); err != nil {
-			return fmt.Errorf("search documents: %w", err)
+			return docRanking{err: fmt.Errorf("search documents: %w", err)}
 		}
-		docScore[id] = s
-		maxDoc = max(maxDoc, s)
+		r.score[id] = s
+		r.max = max(r.max, s)
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("search documents: %w", err)
+		return docRanking{err: fmt.Errorf("search documents: %w", err)}
 	}
+	return r
+}
+
+// blendDocScores scales each passage's score by its document's relevance,
+// both relative to the best in this result set. Judging the article on all
+// of its text picks the right source more often than one paragraph can:
+// +1.2 points nDCG@10 on SciFact, +0.6 on SQuAD.
+func blendDocScores(hits []Hit, dr docRanking) {
 	var maxP float64
 	for _, h := range hits {
 		maxP = max(maxP, h.Score)
 	}
-	if maxDoc == 0 || maxP == 0 {
-		return nil
+	if dr.max == 0 || maxP == 0 {
+		return
 	}
 	for i := range hits {
-		hits[i].Score = hits[i].Score / maxP * (1 + docWeight*docScore[hits[i].docRow]/maxDoc)
+		hits[i].Score = hits[i].Score / maxP * (1 + docWeight*dr.score[hits[i].docRow]/dr.max)
 	}
-	return nil
 }
 
 // sameDocDecay multiplies the score of each further passage from a
