@@ -115,7 +115,13 @@ func (rt *Router) WithExtras(x Extras) *Router {
 // with a hint and a nil error; a non-nil error is internal. The Response
 // is already cut to Discord's limits.
 func (rt *Router) Handle(ctx context.Context, req Request) (Response, error) {
-	resp, err := rt.handle(ctx, req)
+	return finish(rt.handle(ctx, req))
+}
+
+// finish turns a handler's result into what the bot sends: a user's
+// mistake becomes an ephemeral notice, an internal error stays an error,
+// and every reply is cut to Discord's limits.
+func finish(resp Response, err error) (Response, error) {
 	var ue *UserError
 	if errors.As(err, &ue) {
 		return Fit(Notice(ue.Msg, ue.Hint)), nil
@@ -188,14 +194,7 @@ func (rt *Router) Click(ctx context.Context, customID string, c Caller) (Respons
 	} else {
 		return Fit(Notice("This button is no longer understood.", "Run the command again.")), nil
 	}
-	var ue *UserError
-	if errors.As(err, &ue) {
-		return Fit(Notice(ue.Msg, ue.Hint)), nil
-	}
-	if err != nil {
-		return Response{}, err
-	}
-	return Fit(resp), nil
+	return finish(resp, err)
 }
 
 // Notice is an ephemeral message for the user, with an optional hint.
