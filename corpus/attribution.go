@@ -58,7 +58,8 @@ func isVerbAt(toks []qtok, v int) bool {
 // with a full stop, after which only a short clause ending at once
 // (`"We won." Smith said.`) can be its attribution.
 func afterCue(text string, from, hi int, terminal bool) (cue, bool) {
-	toks := qTokens(text[from:hi])
+	var buf [qtokBuf]qtok
+	toks := appendQTokens(buf[:0], text[from:hi])
 	i := 0
 	for i < len(toks) && !toks[i].word && !isBoundary(toks[i]) {
 		i++
@@ -179,7 +180,8 @@ func roleBeforeName(toks []qtok, j int) bool {
 // said, "`, `according to the report, "` or `the mayor said the plan was "`.
 // It returns the cue and the mark that ends the context (':', ',' or 0).
 func beforeCue(text string, lo, open int) (cue, byte, bool) {
-	toks := qTokens(text[lo:open])
+	var buf [qtokBuf]qtok
+	toks := appendQTokens(buf[:0], text[lo:open])
 	end := len(toks)
 	var mark byte
 	if end > 0 && !toks[end-1].word {
@@ -282,7 +284,8 @@ var leadAdverbials = map[string]bool{
 // sentenceSubject returns the noun phrase that opens text[lo:hi] after a
 // leading adverbial, up to the first word that looks like a verb, or "".
 func sentenceSubject(text string, lo, hi int) string {
-	toks := qTokens(text[lo:hi])
+	var buf [qtokBuf]qtok
+	toks := appendQTokens(buf[:0], text[lo:hi])
 	i := 0
 	for i < len(toks) && (toks[i].punct("[") || toks[i].punct("(") || toks[i].punct("*")) {
 		i++ // a list item or link: "[Ada Plumb says ...](...)"

@@ -144,7 +144,8 @@ func isQuoteMark(t qtok) bool {
 // A passive verb ("was described as") stops the search: its speaker is not
 // in the sentence.
 func clauseCue(text string, lo, open int) (cue, bool) {
-	toks := qTokens(text[lo:open])
+	var buf [qtokBuf]qtok
+	toks := appendQTokens(buf[:0], text[lo:open])
 	mk := func(phrase string, v int) (cue, bool) {
 		if phrase == "" {
 			return cue{}, false
@@ -221,7 +222,8 @@ func participleSubject(text string, lo int, toks []qtok, v int) string {
 // quotation, describes speech in the passive with no agent: `those
 // actions were described as being "`.
 func passiveSpeech(text string, lo, open int) bool {
-	toks := qTokens(text[lo:open])
+	var buf [qtokBuf]qtok
+	toks := appendQTokens(buf[:0], text[lo:open])
 	for v := len(toks) - 1; v >= 0 && v >= len(toks)-8; v-- {
 		t := toks[v]
 		if isBoundary(t) {
@@ -258,7 +260,8 @@ func (x *extractor) passiveCue(p, sent int) (*placedCue, bool) {
 // its last finite verb or subordinator, or after an "and" that joins a
 // lower-case word to a name. It returns "" when nothing shorter remains.
 func shorterPhrase(phrase string) string {
-	toks := qTokens(phrase)
+	var buf [qtokBuf]qtok
+	toks := appendQTokens(buf[:0], phrase)
 	cut := -1
 	for k, t := range toks {
 		switch {

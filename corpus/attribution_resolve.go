@@ -255,7 +255,8 @@ func (x *extractor) isTitle(text string, open int, quote string) bool {
 	if endsClause(quote) || quoteWords(quote) > 8 || !titleCase(quote) {
 		return false
 	}
-	toks := qTokens(text[max(0, open-40):open])
+	var buf [qtokBuf]qtok
+	toks := appendQTokens(buf[:0], text[max(0, open-40):open])
 	for k := len(toks) - 1; k >= 0 && k >= len(toks)-3; k-- {
 		if titleNouns[toks[k].low] {
 			return true

@@ -249,7 +249,11 @@ func (x *extractor) sentenceText(from, lo, to, hi int) string {
 
 // quoteWords counts the space-separated words of s.
 func quoteWords(s string) int {
-	return len(strings.Fields(s))
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
 }
 
 // quoteStartsUpper reports whether the first letter of s is upper case.

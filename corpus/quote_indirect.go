@@ -17,7 +17,7 @@ func (x *extractor) indirect() []Quote {
 		text := x.ps[p].Text
 		for _, s := range x.sentencesOf(p) {
 			sent := text[s.Start:s.End]
-			if strings.ContainsAny(sent, "\"“”„") {
+			if hasDoubleMark(sent) {
 				continue
 			}
 			if q, ok := x.thatClause(p, s); ok {
@@ -36,7 +36,8 @@ func (x *extractor) thatClause(p int, s Span) (Quote, bool) {
 	if !strings.Contains(text[s.Start:s.End], " that ") {
 		return Quote{}, false
 	}
-	toks := qTokens(text[s.Start:s.End])
+	var buf [qtokBuf]qtok
+	toks := appendQTokens(buf[:0], text[s.Start:s.End])
 	for v := 1; v+1 < len(toks); v++ {
 		t := toks[v]
 		if speechVerbs[t.low] == 0 || participleVerbs[t.low] || weakVerbs[t.low] || t.upper || t.low == "according" {

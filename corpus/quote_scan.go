@@ -46,6 +46,26 @@ func doubleMark(text string, i int) (markKind, int) {
 	return 0, 0
 }
 
+// hasDoubleMark reports whether s holds a double quotation mark of any
+// kind. It is asked of every sentence, so it searches bytes: the curly
+// marks all start with the bytes E2 80.
+func hasDoubleMark(s string) bool {
+	if strings.IndexByte(s, '"') >= 0 {
+		return true
+	}
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], 0xE2)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x9C && s[i+2] <= 0x9E {
+			return true
+		}
+		i++
+	}
+}
+
 // flanks reports whether a mark at text[i:i+size] can open a quotation
 // (space or an opening bracket before it, a word after it) and whether it
 // can close one (a word or punctuation before it, space or punctuation

@@ -160,3 +160,42 @@ func TestExtractQuotesCloseInNextPassage(t *testing.T) {
 		}
 	}
 }
+
+func TestHasDoubleMark(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{`He said "no".`, true},
+		{"He said “no”.", true},
+		{"She wrote ”yes”.", true},
+		{"Sie sagte „nein“.", true},
+		{"It isn't quoted – just a dash…", false},
+		{"‘single’ marks only", false},
+		{"", false},
+		{"ends with a lone byte \xe2", false},
+	} {
+		if got := hasDoubleMark(c.in); got != c.want {
+			t.Errorf("hasDoubleMark(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestNameBookRuns(t *testing.T) {
+	book := newNameBook([]Passage{
+		{Text: "The pianist Ludwig van Beethoven played; later Maria de la Cruz spoke."},
+		{Text: "anti-Trump voters met well-Known Ada Plumb's aide, and the U.S. envoy Jo Quill."},
+	})
+	for surname, want := range map[string]string{
+		"beethoven": "Ludwig van Beethoven",
+		"plumb":     "Ada Plumb",
+		"quill":     "Jo Quill",
+	} {
+		if got := book.full[surname]; got != want {
+			t.Errorf("full[%q] = %q, want %q", surname, got, want)
+		}
+	}
+	if got, ok := book.full["known"]; ok {
+		t.Errorf("a capital inside a hyphenated word started a name: %q", got)
+	}
+}

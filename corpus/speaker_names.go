@@ -28,23 +28,69 @@ type mention struct {
 // the passages, first mention first.
 func newNameBook(ps []Passage) *nameBook {
 	b := &nameBook{full: map[string]string{}, gender: map[string]byte{}}
-	var toks []qtok
+	// Tokens are streamed: only capitalised runs are kept, and most words
+	// of a document are not in one.
+	var run []qtok
 	for _, p := range ps {
-		toks = appendQTokens(toks[:0], p.Text)
-		for i := 0; i < len(toks); {
-			if !toks[i].upper {
-				i++
-				continue
+		run = run[:0]
+		// particle holds a lower-case name particle after a run ("van"),
+		// which joins the run only if a capitalised word follows it.
+		var particle qtok
+		held := false
+		for i := 0; ; {
+			if len(run) == 0 {
+				// Outside a run only a capital matters: lower-case words
+				// are stepped over without making tokens of them.
+				i = skipLowerWords(p.Text, i)
 			}
-			j := i
-			for j < len(toks) && (toks[j].upper || nameParticles[toks[j].low] && j+1 < len(toks) && toks[j+1].upper) {
-				j++
+			t, next, ok := nextQTok(p.Text, i)
+			if !ok {
+				break
 			}
-			b.addRun(toks[i:j])
-			i = j
+			i = next
+			switch {
+			case t.upper:
+				if held {
+					run = append(run, particle)
+					held = false
+				}
+				run = append(run, t)
+			case held:
+				held = false
+				b.addRun(run)
+				run = run[:0]
+			case len(run) > 0 && nameParticles[t.low]:
+				particle, held = t, true
+			case len(run) > 0:
+				b.addRun(run)
+				run = run[:0]
+			}
+		}
+		if len(run) > 0 {
+			b.addRun(run)
 		}
 	}
 	return b
+}
+
+// skipLowerWords returns the start of the first word or mark at or after i
+// that does not begin with a lower-case ASCII letter or a digit. A word's
+// extent follows nextQTok, so the offset is always a token boundary; the
+// marks a word may absorb (a possessive apostrophe, a full stop) are left
+// as tokens of their own, which is harmless outside a capitalised run.
+func skipLowerWords(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return i
+		}
+		i = wordEnd(s, i+1)
+	}
+	return i
 }
 
 // addRun records a capitalised run as a full name when it looks like one.
