@@ -149,6 +149,18 @@ func (d *DB) prepare(ctx context.Context, mode OpenMode) error {
 			return err
 		}
 	}
+	return d.readCounts(ctx)
+}
+
+// readCounts reads the passage and quote counts recorded by the last index
+// run, and counts the rows of an index made before they were recorded.
+func (d *DB) readCounts(ctx context.Context) error {
+	err := d.db.QueryRowContext(ctx, `SELECT
+		(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'passages'),
+		(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'quotes')`).Scan(&d.passageCount, &d.quoteCount)
+	if err == nil {
+		return nil
+	}
 	if err := d.db.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM passages), (SELECT count(*) FROM quotes)").Scan(&d.passageCount, &d.quoteCount); err != nil {
 		return fmt.Errorf("count passages: %w", err)
 	}

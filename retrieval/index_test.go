@@ -358,3 +358,35 @@ func TestPathsWithURISyntax(t *testing.T) {
 		t.Errorf("Search on %q = %d hits, %v", dbPath, len(hits), err)
 	}
 }
+
+// The passage and quote counts (N of the IDF formula) come from meta, and
+// an index without them is counted instead.
+func TestCountsRecordedAndCounted(t *testing.T) {
+	dir := writeCorpus(t, harborFiles)
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	st := build(t, dbPath, dir, IndexOptions{})
+	var passages, quotes int
+	raw, err := sql.Open("sqlite3", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if err := raw.QueryRow("SELECT (SELECT count(*) FROM passages), (SELECT count(*) FROM quotes)").Scan(&passages, &quotes); err != nil {
+		t.Fatal(err)
+	}
+	if passages != st.Passages || passages == 0 || quotes == 0 {
+		t.Fatalf("index holds %d passages and %d quotes, Build reported %d passages", passages, quotes, st.Passages)
+	}
+	check := func(when string) {
+		t.Helper()
+		d := openIndex(t, dbPath)
+		if d.passageCount != passages || d.quoteCount != quotes {
+			t.Errorf("%s: counts = %d passages, %d quotes, want %d, %d", when, d.passageCount, d.quoteCount, passages, quotes)
+		}
+	}
+	check("recorded")
+	if _, err := raw.Exec("DELETE FROM meta WHERE key IN ('passages', 'quotes')"); err != nil {
+		t.Fatal(err)
+	}
+	check("counted")
+}

@@ -266,8 +266,14 @@ func (d *DB) sync(ctx context.Context, root string, files []sourceFile, opts Ind
 	if _, err := tx.ExecContext(ctx, "INSERT INTO meta(key, value) VALUES ('analysis', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", AnalysisVersion); err != nil {
 		return stats, fmt.Errorf("record index version: %w", err)
 	}
-	if err := tx.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM passages)").Scan(&stats.Documents, &stats.Passages); err != nil {
+	var quotes int
+	if err := tx.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM passages), (SELECT count(*) FROM quotes)").Scan(&stats.Documents, &stats.Passages, &quotes); err != nil {
 		return stats, fmt.Errorf("count index: %w", err)
+	}
+	// The counts are N in the IDF formula. Recorded here, they cost
+	// opening a large index nothing; counting rows there took a scan.
+	if _, err := tx.ExecContext(ctx, "INSERT INTO meta(key, value) VALUES ('passages', ?), ('quotes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", stats.Passages, quotes); err != nil {
+		return stats, fmt.Errorf("record index counts: %w", err)
 	}
 	w.close()
 	if err := tx.Commit(); err != nil {
