@@ -46,14 +46,19 @@ type Anchor struct {
 // anchor, "will meet on Friday" the first Friday after it. Without an anchor
 // date, values that need one stay partial (XXXX-WXX-5, XXXX-10).
 func TagTimex(text string, a Anchor) []Timex {
-	toks := txTokenize(text)
+	lower := txLowerASCII(text)
+	toks := txTokenize(text, lower)
 	if len(toks) == 0 {
 		return nil
 	}
-	s := &txScanner{text: text, toks: toks, ctxStart: -1}
+	s := &txScanner{text: text, lower: lower, toks: toks, ctxStart: -1}
 	s.setAnchor(a)
 	var out []Timex
 	for i := 0; i < len(toks); {
+		if toks[i].flags&(txCanStartFlag|txModFlag) == 0 {
+			i++ // most words begin nothing; skip them without a call
+			continue
+		}
 		m, ok := s.match(i)
 		if !ok {
 			i++
@@ -88,7 +93,9 @@ type txMatch struct {
 // txScanner holds one call's tokens, anchor and discourse state.
 type txScanner struct {
 	text string
-	toks []txToken
+	// lower is text with ASCII letters lowercased, which tokens index.
+	lower string
+	toks  []txToken
 	// dct is the anchor date at midnight UTC; hasDCT is false when unknown.
 	dct    time.Time
 	hasDCT bool
@@ -98,6 +105,10 @@ type txScanner struct {
 	// "a year earlier" and "the year-ago period" in earnings reports refer
 	// to the same quarter of the previous year, as annotators read them.
 	lastQuarter string
+	// lastDate is the latest specific date named so far (hasLast), which
+	// "that year" and "the following day" refer back to.
+	lastDate txDiscourseDate
+	hasLast  bool
 	// ctxStart, when not -1, is where the expression being resolved really
 	// begins, so that a weekday after a clock time takes the clock's cues.
 	ctxStart int
@@ -117,6 +128,11 @@ func (s *txScanner) remember(m txMatch) {
 	if m.topic && len(m.value) == 7 && m.value[5] == 'Q' && m.value[0] != 'X' {
 		s.lastQuarter = m.value
 	}
+	if m.typ == TimexDate || m.typ == TimexTime {
+		if d, ok := txParseDateValue(m.value); ok {
+			s.lastDate, s.hasLast = d, true
+		}
+	}
 }
 
 // txRecognizer tries to recognize an expression starting at token i.
@@ -134,27 +150,52 @@ func (s *txScanner) match(i int) (txMatch, bool) {
 }
 
 // matchHead runs every recognizer at token i and keeps the longest match.
-// Recognizers run only when the token can begin an expression at all, which
-// keeps the scan cheap on ordinary words.
+// Recognizers run only when the token can begin an expression and an
+// anchor (txWordFlags) follows near enough for that recognizer, which
+// keeps the scan cheap on ordinary words and on common start words ("the",
+// "at", "more") far from any date.
 func (s *txScanner) matchHead(i int) (txMatch, bool) {
-	t := &s.toks[i]
-	switch {
-	case t.kind == txPunct && !t.is("'"):
+	if s.toks[i].flags&txCanStartFlag == 0 {
 		return txMatch{}, false
-	case t.kind == txWord && !txCanStart(t.low):
+	}
+	d := s.anchorDist(i)
+	if d > txAnchorReach {
 		return txMatch{}, false
 	}
 	var best txMatch
 	found := false
-	for _, r := range [...]txRecognizer{
-		txRecClock, txRecDate, txRecPrefixedMonth, txRecNumeric, txRecDayWord, txRecWeekday,
-		txRecRelative, txRecQuarter, txRecYear, txRecSet, txRecDuration,
-		txRecSeason, txRecRef, txRecHoliday, txRecForTheYear, txRecWeekOf,
+	// reach is how far past its first token a recognizer's first anchor can
+	// lie, counted from the longest prefixes it accepts ("the fiscal first
+	// - quarter", "every twenty - five and a half years"); order breaks ties.
+	for _, r := range [...]struct {
+		rec   txRecognizer
+		reach int
+	}{
+		{txRecAnaphoric, 2}, {txRecYearEnded, 3}, {txRecYearEnd, 0}, {txRecClock, 0}, {txRecDate, 0}, {txRecPrefixedMonth, 1}, {txRecNumeric, 0},
+		{txRecDayWord, 1}, {txRecWeekday, 1}, {txRecRelative, 3}, {txRecQuarter, 4},
+		{txRecYear, 4}, {txRecSet, 6}, {txRecDuration, 5}, {txRecSeason, 2},
+		{txRecRef, 2}, {txRecHoliday, 1}, {txRecForTheYear, 2}, {txRecWeekOf, 1},
 	} {
-		m, ok := r(s, i)
+		if d > r.reach {
+			continue
+		}
+		m, ok := r.rec(s, i)
 		if ok && m.n > best.n {
 			best, found = m, true
 		}
 	}
 	return best, found
+}
+
+// anchorDist is how many tokens after i the first token that carries an
+// expression lies (txAnchorFlag), or txAnchorReach+1 when none is
+// that near.
+func (s *txScanner) anchorDist(i int) int {
+	end := min(i+txAnchorReach+1, len(s.toks))
+	for k := i; k < end; k++ {
+		if s.toks[k].flags&txAnchorFlag != 0 {
+			return k - i
+		}
+	}
+	return txAnchorReach + 1
 }

@@ -12,20 +12,20 @@ func (s *txScanner) meridiemAt(k int) (string, int) {
 	if t == nil || t.kind != txWord {
 		return "", 0
 	}
-	switch t.low {
+	switch s.lowOf(t) {
 	case "am", "pm":
 		n := 1
 		if s.gluedWord(k+1, ".") && t.space {
 			n = 1 // "5 pm." : the period ends the sentence
 		}
-		return t.low, n
+		return s.lowOf(t), n
 	case "a", "p":
 		if s.gluedWord(k+1, ".") && s.gluedWord(k+2, "m") {
 			n := 3
 			if s.gluedWord(k+3, ".") {
 				n = 4
 			}
-			return t.low + "m", n
+			return s.lowOf(t) + "m", n
 		}
 	}
 	return "", 0
@@ -45,19 +45,19 @@ func txRecClock(s *txScanner, i int) (txMatch, bool) {
 	t := &s.toks[i]
 	hour, minute, j := -1, 0, i+1
 	switch {
-	case t.low == "noon" || t.low == "midday":
+	case s.lowOf(t) == "noon" || s.lowOf(t) == "midday":
 		hour = 12
-	case t.low == "midnight":
+	case s.lowOf(t) == "midnight":
 		hour = 24
 	case t.kind == txNum && t.digits > 0 && t.digits <= 2 && t.num <= 24:
-		hour = t.num
+		hour = int(t.num)
 		colon := false
 		if s.gluedWord(j, ":") {
 			m := s.at(j + 1)
 			if m == nil || !s.glued(j+1) || m.digits != 2 || m.num > 59 {
 				return txMatch{}, false
 			}
-			minute, colon, j = m.num, true, j+2
+			minute, colon, j = int(m.num), true, j+2
 		}
 		mer, n := s.meridiemAt(j)
 		switch {
@@ -85,7 +85,7 @@ func txRecClock(s *txScanner, i int) (txMatch, bool) {
 	default:
 		return txMatch{}, false
 	}
-	if tz := s.at(j); tz != nil && txIsTimeZone(tz.low) {
+	if tz := s.at(j); tz != nil && txIsTimeZone(s.lowOf(tz)) {
 		j++
 	}
 	clock := "T" + txTwo(hour) + ":" + txTwo(minute)
@@ -125,7 +125,7 @@ func (s *txScanner) dayAfterClock(j int) (string, int) {
 // lowAt is the lowercased text of token k, or "".
 func (s *txScanner) lowAt(k int) string {
 	if t := s.at(k); t != nil {
-		return t.low
+		return s.lowOf(t)
 	}
 	return ""
 }
@@ -139,7 +139,7 @@ func txRecHoliday(s *txScanner, i int) (txMatch, bool) {
 	}
 	j := i + 1
 	var md string
-	switch t.low {
+	switch s.lowOf(t) {
 	case "christmas":
 		md = "12-25"
 		if s.wordAt(j, "eve") {

@@ -22,22 +22,25 @@ func (s *txScanner) numberAt(k int) (val string, n int) {
 		if s.gluedWord(k-1, "$") || s.gluedWord(k-1, "#") {
 			return "", 0
 		}
-		val, n = strings.ReplaceAll(t.low, ",", ""), 1
-	case t.kind == txWord && txVagueAmount(t.low):
+		val, n = strings.ReplaceAll(s.lowOf(t), ",", ""), 1
+		if s.halfFractionAt(k + 1) {
+			val, n = val+".5", 4 // "2 1/2 years"
+		}
+	case t.kind == txWord && txVagueAmount(s.lowOf(t)):
 		n = 1
-		if t.low == "couple" {
+		if s.lowOf(t) == "couple" {
 			if !s.wordAt(k+1, "of") {
 				return "", 0
 			}
 			return "2", 2
 		}
 	case t.kind == txWord:
-		v, ok := txNumberWord(t.low)
+		v, ok := txNumberWord(s.lowOf(t))
 		if !ok {
 			return "", 0
 		}
 		n = 1
-		if (t.low == "a" || t.low == "an") && s.at(k+1) != nil {
+		if (s.lowOf(t) == "a" || s.lowOf(t) == "an") && s.at(k+1) != nil {
 			switch s.lowAt(k + 1) {
 			case "few":
 				return "", 2
@@ -67,6 +70,14 @@ func (s *txScanner) numberAt(k int) (val string, n int) {
 	return val, n
 }
 
+// halfFractionAt reports "1/2" written at token k apart from the number
+// before it ("2 1/2").
+func (s *txScanner) halfFractionAt(k int) bool {
+	t := s.at(k)
+	return t != nil && t.space && t.num == 1 && t.digits == 1 && s.gluedWord(k+1, "/") &&
+		s.glued(k+2) && s.toks[k+2].num == 2 && s.toks[k+2].digits == 1
+}
+
 // txRecDuration recognizes a count and a unit, and the dates made by
 // counting back or forward from the anchor ("three years ago").
 func txRecDuration(s *txScanner, i int) (txMatch, bool) {
@@ -74,7 +85,7 @@ func txRecDuration(s *txScanner, i int) (txMatch, bool) {
 	if n == 0 {
 		return s.vagueDuration(i)
 	}
-	first := s.toks[i].low
+	first := s.lowAt(i)
 	j := i + n
 	if s.wordAt(j, "-") && s.glued(j) {
 		j++
@@ -89,6 +100,9 @@ func txRecDuration(s *txScanner, i int) (txMatch, bool) {
 	}
 	if (first == "a" || first == "an" || first == "one") && (u == txQuarter || u == txSecond) {
 		return txMatch{}, false // "a quarter of", "a second time"
+	}
+	if u == txQuarter && s.wordAt(j+1, "of") && (s.gluedWord(i+n, "-") || txDeterminer(s.lowAt(j+2))) {
+		return txMatch{}, false // "three-quarters of its food" is a fraction
 	}
 	if val == "1" && plural && s.toks[i].kind == txNum {
 		return txMatch{}, false
@@ -147,7 +161,7 @@ func (s *txScanner) countedDate(i, j int, val string, u txUnit, back bool) txMat
 // "the coming weeks", and "for years" (the preposition left outside).
 func (s *txScanner) vagueDuration(i int) (txMatch, bool) {
 	k := i
-	switch s.toks[i].low {
+	switch s.lowAt(i) {
 	case "recent", "coming", "past", "next", "ensuing", "following", "previous":
 		k++
 	default:
@@ -170,7 +184,7 @@ func (s *txScanner) vagueDuration(i int) (txMatch, bool) {
 // txRecSet recognizes repeating times: "daily", "every week", "each
 // Thursday", "every two years", and "a year" after an amount ("$5 a year").
 func txRecSet(s *txScanner, i int) (txMatch, bool) {
-	w := s.toks[i].low
+	w := s.lowAt(i)
 	switch w {
 	case "daily", "nightly":
 		return txMatch{n: 1, typ: TimexSet, value: "P1D"}, true
@@ -196,9 +210,9 @@ func txRecSet(s *txScanner, i int) (txMatch, bool) {
 		}
 		if w != "per" {
 			p := s.at(i - 1)
-			if p == nil || !(p.kind == txNum || p.low == "%" || p.low == "times" || p.low == "twice" ||
-				p.low == "once" || p.low == "percent" || p.low == "million" || p.low == "billion" ||
-				p.low == "cents" || p.low == "dollars") {
+			if p == nil || !(p.kind == txNum || s.lowOf(p) == "%" || s.lowOf(p) == "times" || s.lowOf(p) == "twice" ||
+				s.lowOf(p) == "once" || s.lowOf(p) == "percent" || s.lowOf(p) == "million" || s.lowOf(p) == "billion" ||
+				s.lowOf(p) == "cents" || s.lowOf(p) == "dollars") {
 				return txMatch{}, false
 			}
 		}
@@ -212,7 +226,7 @@ func (s *txScanner) everySet(i int) (txMatch, bool) {
 	k, val := i+1, "1"
 	if s.wordAt(k, "other") {
 		k, val = k+1, "2"
-	} else if v, n := s.numberAt(k); n > 0 && v != "" && s.toks[k].low != "a" {
+	} else if v, n := s.numberAt(k); n > 0 && v != "" && s.lowAt(k) != "a" {
 		k, val = k+n, v
 	}
 	if u, _ := txUnitWord(s.lowAt(k)); u != txNoUnit {

@@ -321,38 +321,68 @@ func txIsAbbrev(w string) bool {
 	return false
 }
 
-// txCanStart reports whether a word may begin a temporal expression
-// (including the modifiers TimeML keeps in the extent). Every recognizer's
-// first word must be listed here; anything else is skipped at once.
-func txCanStart(w string) bool {
-	if m, _ := txMonthWord(w); m != 0 {
-		return true
-	}
-	if _, _, ok := txWeekdayWord(w); ok {
-		return true
-	}
-	if _, ok := txNumberWord(w); ok {
-		return true
-	}
-	if txOrdinalWord(w) > 0 || txPartOfDay(w) != "" || txSeasonWord(w) != "" || txVagueAmount(w) {
-		return true
-	}
-	if u, _ := txUnitWord(w); u != txNoUnit {
-		return true
-	}
+// txAnchorReach is how many tokens past its first token an expression may
+// put its first anchor: "every twenty-five and a half years" has "half"
+// sixth. A start word with no anchor that near cannot begin a match.
+const txAnchorReach = 6
+
+// txWordFlags classifies a lowercased word for the scan, in one switch
+// because it runs on every word of the text:
+//   - txCanStartFlag: the word may begin an expression, including the
+//     modifiers TimeML keeps in the extent; every recognizer's first word
+//     must have it, anything else is skipped at once;
+//   - txAnchorFlag: the word carries an expression; every match of the
+//     recognizers holds one (or a number) within its recognizer's reach of
+//     its start (listed in matchHead, at most txAnchorReach);
+//   - txModFlag: the word begins a modifier phrase (modifierAt).
+//
+// TestTxWordFlags checks the lists against the lexicon functions. Listing a
+// word costs only speed; leaving out one that a rule needs loses matches.
+func txWordFlags(w string) uint8 {
 	switch w {
-	case "the", "this", "that", "these", "last", "next", "past", "previous", "coming", "current",
-		"following", "recent", "upcoming", "today", "tonight", "yesterday", "tomorrow", "now",
-		"currently", "recently", "lately", "soon", "future", "previously", "formerly",
-		"nowadays", "present", "presently", "early", "earlier", "late", "later", "mid",
-		"middle", "end", "beginning", "start", "about", "around", "approximately", "roughly",
-		"nearly", "almost", "over", "under", "only", "just", "more", "less", "fewer", "at",
-		"up", "as", "no", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
-		"nightly", "nineteen", "eighteen", "every", "each", "per", "fiscal", "noon", "midnight",
-		"midday", "q", "christmas", "thanksgiving", "new", "weekend", "weekends", "year-earlier",
-		"year-ago", "half", "latest", "same", "prior", "then", "once", "mid-", "decades",
-		"another", "those", "within", "overnight", "precisely", "exactly", "some", "its":
-		return true
+	// the heads: months, weekdays, units, parts of the day, seasons, day
+	// words, vague references, holidays and set adverbs
+	case "afternoon", "afternoons", "annually", "apr", "april", "aug", "august", "autumn", "centuries",
+		"century", "christmas", "current", "currently", "daily", "day", "days", "dec", "decade",
+		"decades", "december", "eighteen", "evening", "evenings", "fall", "feb", "february", "fri",
+		"friday", "fridays", "future", "half", "hour", "hourly", "hours", "hr", "hrs", "jan", "january",
+		"jul", "july", "jun", "june", "lately", "mar", "march", "may", "midday", "midnight", "min",
+		"mins", "minute", "minutes", "mon", "monday", "mondays", "month", "monthly", "months", "morning",
+		"mornings", "night", "nightly", "nights", "nineteen", "noon", "nov", "november", "now",
+		"nowadays", "oct", "october", "overnight", "present", "presently", "q", "quarter", "quarters",
+		"recently", "sat", "saturday", "saturdays", "sec", "second", "seconds", "secs", "sep", "sept",
+		"september", "spring", "summer", "sun", "sunday", "sundays", "thanksgiving", "thu", "thur",
+		"thurs", "thursday", "thursdays", "today", "tomorrow", "tonight", "tue", "tues", "tuesday",
+		"tuesdays", "wed", "wednesday", "wednesdays", "week", "weekend", "weekends", "weekly", "weeks",
+		"winter", "year", "yearly", "years", "yesterday", "yr", "yrs":
+		return txCanStartFlag | txAnchorFlag
+	// words that begin an expression whose anchor comes later: numbers,
+	// ordinals, vague amounts, deictic and set words
+	case "a", "an", "couple", "dozen", "each", "eight", "eighteenth", "eighth", "eighty", "eleven",
+		"eleventh", "every", "few", "fifteen", "fifteenth", "fifth", "fifty", "fiscal", "five",
+		"formerly", "forty", "four", "fourteen", "fourteenth", "fourth", "hundred", "its", "many",
+		"middle", "new", "nine", "nineteenth", "ninety", "ninth", "numerous", "once", "one", "per",
+		"previously", "prior", "recent", "seven", "seventeen", "seventeenth", "seventh", "seventy",
+		"several", "six", "sixteen", "sixteenth", "sixth", "sixty", "soon", "ten", "tenth", "that",
+		"then", "these", "third", "thirteen", "thirteenth", "thirty", "this", "those", "three",
+		"twelfth", "twelve", "twentieth", "twenty", "two", "upcoming", "within":
+		return txCanStartFlag
+	// modifiers TimeML keeps in the extent (modifierAt), which also begin
+	// heads such as "the past", "last week", "early 1998"
+	case "about", "almost", "another", "approximately", "around", "as", "at", "beginning", "coming",
+		"earlier", "early", "end", "exactly", "fewer", "first", "following", "just", "last", "late",
+		"later", "latest", "less", "mid", "more", "nearly", "next", "no", "only", "over", "precisely",
+		"previous", "roughly", "same", "some", "start", "the", "under", "up":
+		return txCanStartFlag | txModFlag
+	// "the past" is a reference on its own and a duration framer
+	case "past":
+		return txCanStartFlag | txAnchorFlag | txModFlag
+	// anchors that no recognizer starts with ("the latest period")
+	case "biweekly", "period":
+		return txAnchorFlag
+	// modifiers only ("the final two years")
+	case "additional", "barely", "final", "fully", "further", "initial", "remaining":
+		return txModFlag
 	}
-	return false
+	return 0
 }

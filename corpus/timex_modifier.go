@@ -16,6 +16,7 @@ const (
 )
 
 // modifierAt returns the length and kind of a modifier phrase at token k.
+// Every word it switches on needs txModFlag in txWordFlags.
 func (s *txScanner) modifierAt(k int) (int, txModKind) {
 	switch s.lowAt(k) {
 	case "the":
@@ -76,6 +77,9 @@ func (s *txScanner) modifierAt(k int) (int, txModKind) {
 // modifiedMatch tries the heads that follow one or more modifier phrases
 // at token i and returns the longest that accepts all of them.
 func (s *txScanner) modifiedMatch(i int) (txMatch, bool) {
+	if s.toks[i].flags&txModFlag == 0 {
+		return txMatch{}, false
+	}
 	var best txMatch
 	found := false
 	var kinds txModKind
@@ -122,13 +126,13 @@ func (s *txScanner) modifierFits(kinds txModKind, k int, head txMatch) bool {
 	}
 	t := &s.toks[k]
 	named := t.kind == txNum && len(head.value) >= 4 && head.anchored == false
-	if m, _ := txMonthWord(t.low); m != 0 && t.upper {
+	if m, _ := txMonthWord(s.lowOf(t)); m != 0 && t.upper {
 		named = true
 	}
-	if _, _, ok := txWeekdayWord(t.low); ok && t.upper {
+	if _, _, ok := txWeekdayWord(s.lowOf(t)); ok && t.upper {
 		named = true
 	}
-	switch t.low {
+	switch s.lowOf(t) {
 	case "today", "yesterday", "tomorrow", "tonight":
 		named = true
 	}
@@ -137,7 +141,7 @@ func (s *txScanner) modifierFits(kinds txModKind, k int, head txMatch) bool {
 	}
 	if kinds&txModApprox != 0 {
 		// "about two years ago", "around 1990" but not "only last week"
-		return t.kind == txNum || t.low == "a" || t.low == "an" || txIsNumberWord(t.low)
+		return t.kind == txNum || s.lowOf(t) == "a" || s.lowOf(t) == "an" || txIsNumberWord(s.lowOf(t))
 	}
 	return true
 }

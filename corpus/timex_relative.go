@@ -233,17 +233,17 @@ func txRecQuarter(s *txScanner, i int) (txMatch, bool) {
 		return txMatch{}, false
 	}
 	switch {
-	case t.low == "q" && t.upper && s.glued(k+1) && s.at(k+1).kind == txNum:
-		q = s.at(k + 1).num
+	case s.lowOf(t) == "q" && t.upper && s.glued(k+1) && s.at(k+1).kind == txNum:
+		q = int(s.at(k + 1).num)
 		k += 2
 	case t.kind == txNum && t.digits == 1 && s.gluedWord(k+1, "q"):
-		q = t.num
+		q = int(t.num)
 		k += 2
 	default:
-		q = txOrdinalWord(t.low)
+		q = txOrdinalWord(s.lowOf(t))
 		if t.kind == txNum && t.digits == 1 {
 			if x := s.lowAt(k + 1); s.glued(k+1) && (x == "st" || x == "nd" || x == "rd" || x == "th") {
-				q = t.num
+				q = int(t.num)
 				k++
 			}
 		}
@@ -365,10 +365,10 @@ func txRecYear(s *txScanner, i int) (txMatch, bool) {
 	if t == nil {
 		return txMatch{}, false
 	}
-	if p := s.at(k - 1); p != nil && !t.space && (p.low == "$" || p.low == "#") {
+	if p := s.at(k - 1); p != nil && !t.space && (s.lowOf(p) == "$" || s.lowOf(p) == "#") {
 		return txMatch{}, false
 	}
-	if t.low == "'" && s.glued(k+1) && s.at(k+1).digits == 2 && s.gluedWord(k+2, "s") {
+	if s.lowOf(t) == "'" && s.glued(k+1) && s.at(k+1).digits == 2 && s.gluedWord(k+2, "s") {
 		k++ // "'80s": the apostrophe stays in the extent
 		t = s.at(k)
 	}
@@ -376,7 +376,7 @@ func txRecYear(s *txScanner, i int) (txMatch, bool) {
 	if t.kind == txNum && s.gluedWord(k+1, "s") {
 		switch {
 		case t.digits == 4 && t.num%10 == 0:
-			return txMatch{n: k + 2 - i, typ: TimexDate, value: strconv.Itoa(t.num / 10)}, true
+			return txMatch{n: k + 2 - i, typ: TimexDate, value: strconv.Itoa(int(t.num) / 10)}, true
 		case t.digits == 2 && t.num%10 == 0 && s.wordAt(k-1, "'") && s.glued(k):
 			c := 19
 			if t.num < 30 {
@@ -385,7 +385,7 @@ func txRecYear(s *txScanner, i int) (txMatch, bool) {
 			if i == k {
 				i-- // matched from the digits: take the apostrophe back in
 			}
-			return txMatch{n: k + 2 - i, typ: TimexDate, value: strconv.Itoa(c) + strconv.Itoa(t.num/10)}, true
+			return txMatch{n: k + 2 - i, typ: TimexDate, value: strconv.Itoa(c) + strconv.Itoa(int(t.num)/10)}, true
 		}
 		return txMatch{}, false
 	}
@@ -393,10 +393,10 @@ func txRecYear(s *txScanner, i int) (txMatch, bool) {
 	c, cn := 0, 0
 	if t.kind == txNum && t.digits <= 2 {
 		if x := s.lowAt(k + 1); s.glued(k+1) && (x == "st" || x == "nd" || x == "rd" || x == "th") {
-			c, cn = t.num, 2
+			c, cn = int(t.num), 2
 		}
 	} else if t.kind == txWord {
-		c, cn = txOrdinalWord(t.low), 1
+		c, cn = txOrdinalWord(s.lowOf(t)), 1
 	}
 	if c > 0 {
 		j := k + cn
@@ -431,7 +431,7 @@ func (s *txScanner) yearExprAt(k int) (int, int) {
 		return y, 1
 	}
 	t := s.at(k)
-	if t == nil || t.upper || (t.low != "nineteen" && t.low != "eighteen") {
+	if t == nil || t.upper || (s.lowOf(t) != "nineteen" && s.lowOf(t) != "eighteen") {
 		return 0, 0
 	}
 	if s.wordAt(k+1, "a") || s.wordAt(k+1, "an") {
@@ -442,7 +442,7 @@ func (s *txScanner) yearExprAt(k int) (int, int) {
 	if n == 0 || err != nil || x < 10 || x >= 100 {
 		return 0, 0
 	}
-	if t.low == "eighteen" {
+	if s.lowOf(t) == "eighteen" {
 		return 1800 + x, n + 1
 	}
 	return 1900 + x, n + 1

@@ -60,7 +60,7 @@ func (s *txScanner) tense(i, j int) txTense {
 // closingQuote reports whether token k closes a quotation: ” or a
 // typographic or straight double quote.
 func (s *txScanner) closingQuote(k int) bool {
-	switch s.toks[k].low {
+	switch s.lowAt(k) {
 	case "\"", "\u201d":
 		return true
 	case "'":
@@ -76,14 +76,14 @@ func (s *txScanner) txCue(k int) (dir txTense, weak bool) {
 	if t.kind != txWord {
 		return txNoTense, false
 	}
-	w := t.low
+	w := s.lowOf(t)
 	switch w {
 	case "until", "till":
 		// after a verb, a deadline ("postponed until Tuesday"); "up
 		// until", "not until" and a clause-initial "Until Thursday, they
 		// had" look back at a change that came
 		p := s.at(k - 1)
-		if p == nil || p.sent != t.sent || p.kind == txPunct || p.low == "up" || p.low == "not" {
+		if p == nil || p.sent != t.sent || p.kind == txPunct || s.lowOf(p) == "up" || s.lowOf(p) == "not" {
 			return txNoTense, false
 		}
 		return txFuture, false
@@ -138,7 +138,7 @@ func (s *txScanner) txCue(k int) (dir txTense, weak bool) {
 		}
 		return txPast, false
 	}
-	past := txPastForm(w) || !t.upper && len(w) > 4 && strings.HasSuffix(w, "ed")
+	past := txPastForm(w) || !t.upper && len(w) > 4 && strings.HasSuffix(w, "ed") && !txEdNotPast(w)
 	if !past {
 		return txNoTense, false
 	}
@@ -152,6 +152,26 @@ func (s *txScanner) txCue(k int) (dir txTense, weak bool) {
 		return txNoTense, false // "the reduced dividend": an adjective
 	}
 	return txPast, false
+}
+
+// txEdNotPast reports words ending in -ed that are not past forms: verbs
+// in -eed ("succeed", "proceed", "need") other than the few past ones, and
+// common adjectives and nouns ("hundred", "sacred").
+func txEdNotPast(w string) bool {
+	if strings.HasSuffix(w, "eed") {
+		switch w {
+		case "agreed", "disagreed", "freed", "guaranteed", "decreed", "refereed":
+			return false
+		}
+		return true
+	}
+	switch w {
+	case "hundred", "sacred", "naked", "wicked", "kindred", "rugged", "ragged", "jagged", "crooked",
+		"beloved", "wretched", "embed", "sophisticated", "skilled", "talented", "unprecedented",
+		"unidentified", "unnamed", "unspecified", "undisclosed":
+		return true
+	}
+	return false
 }
 
 // txCommitVerb reports verbs whose "to" infinitive is a later act:
@@ -226,7 +246,7 @@ func txPastForm(w string) bool {
 
 // wordAt reports whether token k exists and its lowercased text is w.
 func (s *txScanner) wordAt(k int, w string) bool {
-	return k >= 0 && k < len(s.toks) && s.toks[k].low == w
+	return k >= 0 && k < len(s.toks) && s.lowAt(k) == w
 }
 
 // anchorYear is the year relative expressions count from, from the anchor
@@ -342,9 +362,29 @@ func txShiftQuarter(q string, years int) string {
 }
 
 // txDuration formats a TIMEX3 duration of n units; n "" means unknown (X).
+// A half is written in the next smaller unit, as annotators do: "two and a
+// half years" is P2Y6M, "a minute and a half" PT1M30S.
 func txDuration(n string, u txUnit) string {
 	if n == "" {
 		n = "X"
+	}
+	if whole, ok := strings.CutSuffix(n, ".5"); ok {
+		if whole == "0" {
+			whole = ""
+		}
+		if whole != "" {
+			whole += txUnitCode(u)
+		}
+		switch u {
+		case txYear:
+			return "P" + whole + "6M"
+		case txDay:
+			return "P" + whole + "T12H"
+		case txHour:
+			return "PT" + whole + "30M"
+		case txMinute:
+			return "PT" + whole + "30S"
+		}
 	}
 	switch u {
 	case txSecond:
@@ -373,6 +413,21 @@ func txDuration(n string, u txUnit) string {
 			return "P" + strconv.Itoa(100*v) + "Y"
 		}
 		return "P" + n + "CE"
+	}
+	return ""
+}
+
+// txUnitCode is the TIMEX3 letter of a year, day, hour or minute count.
+func txUnitCode(u txUnit) string {
+	switch u {
+	case txYear:
+		return "Y"
+	case txDay:
+		return "D"
+	case txHour:
+		return "H"
+	case txMinute:
+		return "M"
 	}
 	return ""
 }

@@ -23,7 +23,7 @@ func (s *txScanner) glued(k int) bool {
 }
 
 // gluedWord reports that token k is the word w glued to the previous token.
-func (s *txScanner) gluedWord(k int, w string) bool { return s.glued(k) && s.toks[k].low == w }
+func (s *txScanner) gluedWord(k int, w string) bool { return s.glued(k) && s.lowAt(k) == w }
 
 // yearAt returns a four-digit year at token k (1000-2999) that is not part
 // of a longer number or code.
@@ -35,7 +35,7 @@ func (s *txScanner) yearAt(k int) (int, bool) {
 	if n := s.at(k + 1); n != nil && !n.space && (n.kind == txWord || n.kind == txNum) {
 		return 0, false
 	}
-	return t.num, true
+	return int(t.num), true
 }
 
 // dayAt returns a day of the month at token k ("14", "14th", "fourteenth")
@@ -46,7 +46,7 @@ func (s *txScanner) dayAt(k int) (int, int) {
 		return 0, 0
 	}
 	if t.kind == txWord {
-		if d := txOrdinalWord(t.low); d > 0 {
+		if d := txOrdinalWord(s.lowOf(t)); d > 0 {
 			return d, 1
 		}
 		return 0, 0
@@ -55,15 +55,15 @@ func (s *txScanner) dayAt(k int) (int, int) {
 		return 0, 0
 	}
 	if n := s.at(k + 1); n != nil && !n.space {
-		switch n.low {
+		switch s.lowOf(n) {
 		case "st", "nd", "rd", "th":
-			return t.num, 2
+			return int(t.num), 2
 		}
 		if n.kind == txWord || n.kind == txNum {
 			return 0, 0
 		}
 	}
-	return t.num, 1
+	return int(t.num), 1
 }
 
 // monthAt returns a capitalized month name at token k and the tokens it
@@ -74,7 +74,7 @@ func (s *txScanner) monthAt(k int) (time.Month, int) {
 	if t == nil || t.kind != txWord || !t.upper {
 		return 0, 0
 	}
-	m, abbrev := txMonthWord(t.low)
+	m, abbrev := txMonthWord(s.lowOf(t))
 	if m == 0 {
 		return 0, 0
 	}
@@ -96,7 +96,7 @@ func (s *txScanner) weekdayAt(k int) (time.Weekday, bool, int) {
 	if t == nil || t.kind != txWord || !t.upper {
 		return 0, false, 0
 	}
-	wd, abbrev, ok := txWeekdayWord(t.low)
+	wd, abbrev, ok := txWeekdayWord(s.lowOf(t))
 	if !ok {
 		return 0, false, 0
 	}
@@ -106,7 +106,7 @@ func (s *txScanner) weekdayAt(k int) (time.Weekday, bool, int) {
 		}
 		return wd, false, 2
 	}
-	return wd, len(t.low) > 0 && t.low[len(t.low)-1] == 's', 1
+	return wd, len(s.lowOf(t)) > 0 && s.lowOf(t)[len(s.lowOf(t))-1] == 's', 1
 }
 
 // txRecDate recognizes dates written with a month name: "Nov. 14, 2016",
@@ -197,7 +197,7 @@ func (s *txScanner) monthFirst(i, k int, m time.Month, n int) (txMatch, bool) {
 
 // txRecPrefixedMonth recognizes "last October", "next May", "this June".
 func txRecPrefixedMonth(s *txScanner, i int) (txMatch, bool) {
-	prefix := s.toks[i].low
+	prefix := s.lowAt(i)
 	if prefix != "last" && prefix != "next" && prefix != "this" {
 		return txMatch{}, false
 	}
@@ -205,7 +205,7 @@ func txRecPrefixedMonth(s *txScanner, i int) (txMatch, bool) {
 	if m == 0 {
 		return txMatch{}, false
 	}
-	if _, abbrev := txMonthWord(s.toks[i+1].low); abbrev {
+	if _, abbrev := txMonthWord(s.lowAt(i + 1)); abbrev {
 		return txMatch{}, false
 	}
 	if d, _ := s.dayAt(i + 1 + n); d > 0 {
@@ -218,7 +218,7 @@ func txRecPrefixedMonth(s *txScanner, i int) (txMatch, bool) {
 // also a verb and a noun, so they need a preposition or modifier before
 // them; abbreviations never stand alone.
 func (s *txScanner) bareMonthOK(k int, m time.Month, n int) bool {
-	if _, abbrev := txMonthWord(s.toks[k].low); abbrev {
+	if _, abbrev := txMonthWord(s.lowAt(k)); abbrev {
 		return false
 	}
 	if m != time.May && m != time.March {
@@ -228,7 +228,7 @@ func (s *txScanner) bareMonthOK(k int, m time.Month, n int) bool {
 	if p == nil {
 		return false
 	}
-	switch p.low {
+	switch s.lowOf(p) {
 	case "in", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "of",
 		"through", "from", "during", "before", "after", "between", "till", "-", "and", "or",
 		"to", "in early", "end", "beginning", "since early":
@@ -289,21 +289,21 @@ func txRecNumeric(s *txScanner, i int) (txMatch, bool) {
 	if a == nil || b == nil || !s.glued(i+1) || !s.glued(i+2) || !s.glued(i+3) || !s.glued(i+4) {
 		return txMatch{}, false
 	}
-	sep := c.low
-	if (sep != "-" && sep != "/" && sep != ".") || s.toks[i+3].low != sep || a.digits == 0 || b.digits == 0 {
+	sep := s.lowOf(c)
+	if (sep != "-" && sep != "/" && sep != ".") || s.lowAt(i+3) != sep || a.digits == 0 || b.digits == 0 {
 		return txMatch{}, false
 	}
-	if nx := s.at(i + 5); nx != nil && !nx.space && (nx.kind != txPunct || nx.low == "-" || nx.low == "/") {
+	if nx := s.at(i + 5); nx != nil && !nx.space && (nx.kind != txPunct || s.lowOf(nx) == "-" || s.lowOf(nx) == "/") {
 		return txMatch{}, false
 	}
 	var y, m, d int
 	switch {
 	case t.digits == 4:
-		y, m, d = t.num, a.num, b.num
+		y, m, d = int(t.num), int(a.num), int(b.num)
 	case sep == "-" || b.digits != 4 && b.digits != 2:
 		return txMatch{}, false
 	default:
-		m, d, y = t.num, a.num, b.num
+		m, d, y = int(t.num), int(a.num), int(b.num)
 		if m > 12 {
 			m, d = d, m
 		}
@@ -324,9 +324,9 @@ func txRecNumeric(s *txScanner, i int) (txMatch, bool) {
 // "Wednesday night" and the repeating "Fridays".
 func txRecWeekday(s *txScanner, i int) (txMatch, bool) {
 	k, prefix := i, ""
-	switch s.toks[i].low {
+	switch s.lowAt(i) {
 	case "last", "next", "this", "coming", "past":
-		k, prefix = i+1, s.toks[i].low
+		k, prefix = i+1, s.lowAt(i)
 	}
 	wd, plural, n := s.weekdayAt(k)
 	if n == 0 {
@@ -335,7 +335,7 @@ func txRecWeekday(s *txScanner, i int) (txMatch, bool) {
 	j := k + n
 	pod := ""
 	if t := s.at(j); t != nil {
-		if pod = txPartOfDay(t.low); pod != "" {
+		if pod = txPartOfDay(s.lowOf(t)); pod != "" {
 			j++
 		}
 	}
@@ -382,7 +382,7 @@ func txRecWeekday(s *txScanner, i int) (txMatch, bool) {
 // with a part of the day, and "this morning", "last night".
 func txRecDayWord(s *txScanner, i int) (txMatch, bool) {
 	off, pod, j := 0, "", i+1
-	switch s.toks[i].low {
+	switch s.lowAt(i) {
 	case "today":
 	case "tonight":
 		pod = "NI"
@@ -391,7 +391,7 @@ func txRecDayWord(s *txScanner, i int) (txMatch, bool) {
 	case "tomorrow":
 		off = 1
 	case "this":
-		if t := s.at(i + 1); t == nil || t.low == "night" || txPartOfDay(t.low) == "" {
+		if t := s.at(i + 1); t == nil || s.lowOf(t) == "night" || txPartOfDay(s.lowOf(t)) == "" {
 			return txMatch{}, false
 		}
 	case "last":
@@ -403,11 +403,11 @@ func txRecDayWord(s *txScanner, i int) (txMatch, bool) {
 		return txMatch{}, false
 	}
 	if t := s.at(j); t != nil && pod == "" {
-		if p := txPartOfDay(t.low); p != "" && t.low[len(t.low)-1] != 's' {
+		if p := txPartOfDay(s.lowOf(t)); p != "" && s.lowOf(t)[len(s.lowOf(t))-1] != 's' {
 			pod, j = p, j+1
 		}
 	}
-	if s.toks[i].low == "this" && pod == "" {
+	if s.lowAt(i) == "this" && pod == "" {
 		return txMatch{}, false
 	}
 	if !s.hasDCT {

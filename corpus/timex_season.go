@@ -7,11 +7,11 @@ package corpus
 // "spring 2016", "this winter".
 func txRecSeason(s *txScanner, i int) (txMatch, bool) {
 	k, prefix := i, ""
-	switch s.toks[i].low {
+	switch s.lowAt(i) {
 	case "last", "this", "next", "past", "coming", "the":
-		k, prefix = i+1, s.toks[i].low
+		k, prefix = i+1, s.lowAt(i)
 		if prefix == "the" && (s.wordAt(k, "past") || s.wordAt(k, "coming")) {
-			prefix = s.toks[k].low
+			prefix = s.lowAt(k)
 			k++
 		}
 	}

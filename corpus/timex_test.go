@@ -1,6 +1,12 @@
 package corpus
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -70,6 +76,28 @@ func TestTagTimex(t *testing.T) {
 		{"to be is not a schedule", "Statement by the spokesman on Friday: we want to be clear.", "Friday", "", TimexDate, "2016-12-09"},
 		{"payable is ahead, -ed adjective is no cue", "The reduced dividend is payable Jan. 3.", "Jan. 3", "", TimexDate, "2017-01-03"},
 		{"participle after be is no cue", "The bonus will be paid in March.", "March", "", TimexDate, "2017-03"},
+		{"abbreviation does not end the sentence", "Crews will inspect the levee with Gov. Baker on Friday.", "Friday", "", TimexDate, "2016-12-16"},
+		{"initial does not end the sentence", "The union will meet Paul R. Diaz on Friday.", "Friday", "", TimexDate, "2016-12-16"},
+		{"-eed verb is not past", "The deputy will succeed the chief on Friday.", "Friday", "", TimexDate, "2016-12-16"},
+		// the story's own timeline
+		{"later that year", "The plant opened in March 2009, and later that year it hired 200 workers.", "later that year", "", TimexDate, "2009"},
+		{"the following year", "The treaty was signed on May 4, 1990, and the following year it took effect.", "the following year", "", TimexDate, "1991"},
+		{"that day", "The fire started on June 2, 2014. That day, roads were closed.", "That day", "", TimexDate, "2014-06-02"},
+		{"the next day", "The fire started on June 2, 2014, and crews contained it the next day.", "the next day", "", TimexDate, "2014-06-03"},
+		{"that quarter", "Revenue fell in the second quarter of 2015, and costs for that quarter rose.", "that quarter", "", TimexDate, "2015-Q2"},
+		{"the previous year", "Exports reached a record in 2012, up from the previous year.", "the previous year", "", TimexDate, "2011"},
+		// report periods
+		{"fiscal year ended", "Sales rose 4% in the fiscal year ended June 30.", "the fiscal year", "", TimexDuration, "P1Y"},
+		{"year ending", "The firm expects a loss for the year ending in March.", "the year", "", TimexDuration, "P1Y"},
+		{"by year-end", "The merger should close by year-end.", "year-end", "", TimexDate, "2016"},
+		{"year's end", "The mill will shut by year's end.", "year's end", "", TimexDate, "2016"},
+		{"since year-end", "The index is up 8% since year-end.", "year-end", "", TimexDate, "2015"},
+		// halves in the smaller unit
+		{"and a half years", "The talks dragged on for two and a half years.", "two and a half years", "", TimexDuration, "P2Y6M"},
+		{"written fraction", "The flight took 5 1/2 hours.", "5 1/2 hours", "", TimexDuration, "PT5H30M"},
+		{"a minute and a half", "The speech lasted a minute and a half.", "a minute and a half", "", TimexDuration, "PT1M30S"},
+		{"half a day count", "The storm raged for 3 1/2 days.", "3 1/2 days", "", TimexDuration, "P3DT12H"},
+		{"several quarters of a noun", "The unit had several quarters of losses.", "several quarters", "", TimexDuration, "PXQ"},
 		// day words
 		{"today", "Shares fell today in heavy trading.", "today", "", TimexDate, "2016-12-09"},
 		{"yesterday", "The council voted yesterday.", "yesterday", "", TimexDate, "2016-12-08"},
@@ -231,6 +259,10 @@ func TestTagTimexRejects(t *testing.T) {
 		{"sun newspaper", "The Sun reported the story."},
 		{"the year alone", "The year was hard on farmers."},
 		{"two thousand is a number", "Two thousand people marched."},
+		{"hyphenated fraction", "Farmers export three-quarters of their grain."},
+		{"fraction of a group", "Three quarters of the members voted."},
+		{"year-end as an adjective", "Managers received year-end bonuses."},
+		{"that year without a date before it", "That year was hard on farmers."},
 		{"empty", ""},
 	}
 	for _, tt := range tests {
@@ -261,4 +293,94 @@ func TestTagTimexOffsets(t *testing.T) {
 		}
 		end = x.End
 	}
+}
+
+// TestTagTimexAnchorReach checks expressions whose first anchor word lies as
+// far from their start as each recognizer's reach in matchHead allows, so a
+// reach set too short shows up as a lost match.
+func TestTagTimexAnchorReach(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+		typ              TimexType
+		value            string
+	}{
+		{"set, half sixth", "The fund rebalances every twenty-five and a half years.", "every twenty-five and a half years", TimexSet, "P25Y6M"},
+		{"duration, unit fifth", "The lease runs twenty-five more years.", "twenty-five more years", TimexDuration, "P25Y"},
+		{"quarter, unit fourth", "Sales rose in the fiscal first-quarter report.", "the fiscal first-quarter", TimexDate, "2016-Q1"},
+		{"century, unit fourth", "Shops sold the fiscal twentieth-century look.", "the fiscal twentieth-century", TimexDate, "19"},
+		{"relative, unit third", "Profit fell in the most recent quarter.", "the most recent quarter", TimexDate, "2016-Q3"},
+		{"fiscal relative, unit third", "Costs climbed in the current fiscal year.", "the current fiscal year", TimexDate, "2016"},
+		{"modifiers before a far head", "He left some twenty-five years ago.", "some twenty-five years ago", TimexDate, "1991"},
+		{"modifier word that starts nothing", "The plant closed the final two years.", "the final two years", TimexDuration, "P2Y"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := findTimex(t, tt.text, tt.want, Anchor{Date: txTestDate(t, "2016-12-09")})
+			if got.Type != tt.typ || got.Value != tt.value {
+				t.Errorf("TagTimex(%q)[%q] = %s %s, want %s %s", tt.text, tt.want, got.Type, got.Value, tt.typ, tt.value)
+			}
+		})
+	}
+}
+
+// TestTxWordFlags checks txWordFlags against the lexicon: every string the
+// timex rules compare with that names a month, weekday, unit, part of the
+// day or season must begin and carry an expression, every number word must
+// begin one, and every first word of a modifier phrase must be flagged so.
+func TestTxWordFlags(t *testing.T) {
+	files, err := filepath.Glob("timex*.go")
+	if err != nil {
+		t.Fatalf("list sources: %v", err)
+	}
+	words := map[string]bool{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(token.NewFileSet(), f, nil, 0)
+		if err != nil {
+			t.Fatalf("parse %s: %v", f, err)
+		}
+		ast.Inspect(af, func(n ast.Node) bool {
+			if bl, ok := n.(*ast.BasicLit); ok && bl.Kind == token.STRING {
+				if w, err := strconv.Unquote(bl.Value); err == nil && txTestIsWord(w) {
+					words[w] = true
+				}
+			}
+			return true
+		})
+	}
+	if len(words) < 200 {
+		t.Fatalf("found only %d words in the timex sources", len(words))
+	}
+	for w := range words {
+		f := txWordFlags(w)
+		m, _ := txMonthWord(w)
+		_, _, wd := txWeekdayWord(w)
+		u, _ := txUnitWord(w)
+		if (m != 0 || wd || u != txNoUnit || txPartOfDay(w) != "" || txSeasonWord(w) != "") && f&(txCanStartFlag|txAnchorFlag) != txCanStartFlag|txAnchorFlag {
+			t.Errorf("txWordFlags(%q) = %b, want it to begin and carry an expression", w, f)
+		}
+		if _, num := txNumberWord(w); (num || txOrdinalWord(w) > 0 || txVagueAmount(w)) && f&txCanStartFlag == 0 {
+			t.Errorf("txWordFlags(%q) = %b, want it to begin an expression", w, f)
+		}
+		for _, rest := range []string{"", " than", " of", " least", " to", " many as", " more than", "-"} {
+			text := w + rest
+			s := &txScanner{text: text, lower: txLowerASCII(text), ctxStart: -1}
+			s.toks = txTokenize(text, s.lower)
+			if n, _ := s.modifierAt(0); n > 0 && f&txModFlag == 0 {
+				t.Errorf("txWordFlags(%q) = %b, want txModFlag: modifierAt accepts %q", w, f, text)
+			}
+		}
+	}
+}
+
+// txTestIsWord reports a lowercase ASCII word, which tokenizes as itself.
+func txTestIsWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,36 +15,55 @@ const (
 	txPunct               // any other single character
 )
 
-// txToken is one word, number or punctuation mark of the text.
+// txToken is one word, number or punctuation mark of the text. It holds
+// no pointers and is kept at 32 bytes: the token slice is most of what a
+// call allocates, and a pointer-free slice is neither scanned by the
+// garbage collector nor written through write barriers.
 type txToken struct {
+	// start and end are the byte offsets of the token, end exclusive; its
+	// lowercased text is txScanner.lowOf.
 	start, end int
-	// low is the ASCII-lowercased text; the typographic apostrophe is
-	// normalized to "'" so that rules need not spell both.
-	low  string
-	kind txKind
 	// num is the value of a plain digit run (no "," or "."), else -1.
-	num int
+	num int32
+	// sent numbers the sentences, so tense cues are looked for in the
+	// expression's own sentence.
+	sent int32
 	// digits is the length of a plain digit run, else 0.
-	digits int
+	digits uint8
+	kind   txKind
 	// space reports whitespace (or the start of text) before the token.
 	space bool
 	// upper reports that the token starts with an upper-case letter.
 	upper bool
-	// sent numbers the sentences, so tense cues are looked for in the
-	// expression's own sentence.
-	sent int
+	// flags classifies the token once for the scan, so the lexicon is not
+	// consulted again per position.
+	flags uint8
 }
 
-// is reports whether the token's lowercased text is w.
-func (t *txToken) is(w string) bool { return t.low == w }
+// Token flags.
+const (
+	txCanStartFlag uint8 = 1 << iota // may begin an expression (txWordFlags)
+	txAnchorFlag                     // carries an expression (txWordFlags, numbers)
+	txAposFlag                       // a typographic apostrophe, read as "'"
+	txModFlag                        // may begin a modifier phrase (modifierAt)
+)
 
-// txTokenize splits text into tokens. It lowercases ASCII on the fly rather
-// than calling strings.ToLower, which keeps byte offsets exact and avoids an
-// allocation per word.
-func txTokenize(text string) []txToken {
-	lower := txLowerASCII(text)
-	toks := make([]txToken, 0, len(text)/5+1)
-	space, sent := true, 0
+// lowOf is the ASCII-lowercased text of a token of s; the typographic
+// apostrophe reads "'" so that rules need not spell both.
+func (s *txScanner) lowOf(t *txToken) string {
+	if t.flags&txAposFlag != 0 {
+		return "'"
+	}
+	return s.lower[t.start:t.end]
+}
+
+// txTokenize splits text into tokens, given its ASCII-lowercased copy
+// (txLowerASCII), which keeps byte offsets exact and spares an allocation
+// per word.
+func txTokenize(text, lower string) []txToken {
+	// news runs about 4.6 bytes a token; a little headroom avoids regrowing
+	toks := make([]txToken, 0, len(text)/4+16)
+	space, sent := true, int32(0)
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
@@ -59,9 +79,9 @@ func txTokenize(text string) []txToken {
 		case c >= '0' && c <= '9':
 			i = txScanNumber(text, i)
 			t.kind = txNum
-			t.low = text[t.start:i]
-			if n, ok := txAtoi(t.low); ok {
-				t.num, t.digits = n, i-t.start
+			t.flags = txCanStartFlag | txAnchorFlag
+			if n, ok := txAtoi(text[t.start:i]); ok {
+				t.num, t.digits = int32(n), uint8(i-t.start)
 			}
 		case c < utf8.RuneSelf && txIsLetter(c):
 			t.upper = c >= 'A' && c <= 'Z'
@@ -69,9 +89,13 @@ func txTokenize(text string) []txToken {
 				i++
 			}
 			t.kind = txWord
+			t.flags = txWordFlags(lower[t.start:i])
 		case c < utf8.RuneSelf:
 			i++
 			t.kind = txPunct
+			if c == '\'' {
+				t.flags = txCanStartFlag // "'80s"
+			}
 		default:
 			r, size := utf8.DecodeRuneInString(text[i:])
 			i += size
@@ -85,20 +109,18 @@ func txTokenize(text string) []txToken {
 					i += sz
 				}
 				t.kind = txWord
+				t.flags = txWordFlags(lower[t.start:i])
 			} else {
 				t.kind = txPunct
 				if r == '’' || r == '‘' {
-					t.low = "'"
+					t.flags = txCanStartFlag | txAposFlag
 				}
 			}
 		}
 		t.end = i
-		if t.low == "" {
-			t.low = lower[t.start:t.end]
-		}
 		toks = append(toks, t)
 		space = false
-		if t.kind == txPunct && txEndsSentence(toks, text) {
+		if t.kind == txPunct && txEndsSentence(toks, text, lower) {
 			sent++
 		}
 	}
@@ -124,9 +146,9 @@ func txScanNumber(text string, i int) int {
 
 // txEndsSentence reports whether the punctuation token just appended ends
 // a sentence. A period after an abbreviation or an initial does not.
-func txEndsSentence(toks []txToken, text string) bool {
+func txEndsSentence(toks []txToken, text, lower string) bool {
 	t := &toks[len(toks)-1]
-	switch t.low {
+	switch text[t.start:t.end] {
 	case "!", "?", ";":
 		return true
 	case ".":
@@ -144,7 +166,7 @@ func txEndsSentence(toks []txToken, text string) bool {
 	}
 	if len(toks) >= 2 {
 		p := &toks[len(toks)-2]
-		if p.kind == txWord && !p.space && (p.end-p.start == 1 || txIsAbbrev(p.low)) && p.end == t.start {
+		if p.kind == txWord && (p.end-p.start == 1 || txIsAbbrev(lower[p.start:p.end])) && p.end == t.start {
 			return false
 		}
 	}
@@ -154,19 +176,26 @@ func txEndsSentence(toks []txToken, text string) bool {
 func txIsLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // txLowerASCII lowercases ASCII letters only, so offsets are unchanged.
+// The text between capitals is copied in runs, and the builder hands over
+// its buffer, so the copy is made once and cheaply.
 func txLowerASCII(s string) string {
+	var b strings.Builder
+	last := 0
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
+			if last == 0 {
+				b.Grow(len(s))
 			}
-			return string(b)
+			b.WriteString(s[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
 		}
 	}
-	return s
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // txAtoi parses a plain run of at most nine digits.
