@@ -46,8 +46,22 @@ type Anchor struct {
 // anchor, "will meet on Friday" the first Friday after it. Without an anchor
 // date, values that need one stay partial (XXXX-WXX-5, XXXX-10).
 func TagTimex(text string, a Anchor) []Timex {
+	var g TimexTagger
+	return g.Tag(text, a)
+}
+
+// TimexTagger is TagTimex for many texts in turn: it keeps its token
+// buffer from one text to the next, which was most of what tagging
+// allocated. It is not safe for concurrent use.
+type TimexTagger struct {
+	toks []txToken
+}
+
+// Tag is TagTimex, reusing the tagger's buffer.
+func (g *TimexTagger) Tag(text string, a Anchor) []Timex {
 	lower := txLowerASCII(text)
-	toks := txTokenize(text, lower)
+	g.toks = txAppendTokens(g.toks, text, lower)
+	toks := g.toks
 	if len(toks) == 0 {
 		return nil
 	}

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -383,4 +384,24 @@ func txTestIsWord(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// A tagger reused from text to text answers as fresh calls do: nothing of
+// a longer earlier text leaks into a shorter later one.
+func TestTimexTaggerReuse(t *testing.T) {
+	anchor := Anchor{Date: time.Date(2024, 3, 14, 0, 0, 0, 0, time.UTC)}
+	texts := []string{
+		"The harbor board met on Tuesday and will meet again next month, three weeks after the vote of March 1, 2024.",
+		"Last week.",
+		"",
+		"Crews worked through Wednesday night; the ferry resumes in the spring of 2025.",
+		"No dates here at all.",
+	}
+	var g TimexTagger
+	for _, text := range texts {
+		got, want := g.Tag(text, anchor), TagTimex(text, anchor)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("reused tagger on %q = %+v, fresh call = %+v", text, got, want)
+		}
+	}
 }

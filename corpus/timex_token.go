@@ -61,8 +61,17 @@ func (s *txScanner) lowOf(t *txToken) string {
 // (txLowerASCII), which keeps byte offsets exact and spares an allocation
 // per word.
 func txTokenize(text, lower string) []txToken {
+	return txAppendTokens(nil, text, lower)
+}
+
+// txAppendTokens is txTokenize into buf's storage, which a caller tagging
+// many texts reuses.
+func txAppendTokens(buf []txToken, text, lower string) []txToken {
 	// news runs about 4.6 bytes a token; a little headroom avoids regrowing
-	toks := make([]txToken, 0, len(text)/4+16)
+	toks := buf[:0]
+	if need := len(text)/4 + 16; cap(toks) < need {
+		toks = make([]txToken, 0, need)
+	}
 	space, sent := true, int32(0)
 	for i := 0; i < len(text); {
 		c := text[i]

@@ -28,6 +28,7 @@ func tagDates(doc corpus.Document) [][]datedExpr {
 	out := make([][]datedExpr, len(doc.Passages))
 	docDate, docDated := parseDay(doc.Date)
 	var hints yearHints
+	var tagger corpus.TimexTagger
 	if !docDated {
 		hints = findYearHints(doc)
 	}
@@ -39,7 +40,7 @@ func tagDates(doc corpus.Document) [][]datedExpr {
 		} else if !docDated {
 			anchor.YearHint, label = hints.at(i), "undated"
 		}
-		for _, t := range corpus.TagTimex(p.Text, anchor) {
+		for _, t := range tagger.Tag(p.Text, anchor) {
 			if _, ok := calendarValue(t.Value); !ok || t.Type == corpus.TimexTime && clockOnly(t.Text) {
 				// Durations, sets and vague references date nothing, and a
 				// bare clock time ("from 6 a.m.") only borrows its day.
