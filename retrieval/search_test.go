@@ -2,6 +2,8 @@ package retrieval
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -121,4 +123,89 @@ func FuzzSearch(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestBlendDocScores(t *testing.T) {
+	// Passage scores are raw BM25; document scores are keyed by docRow.
+	tests := []struct {
+		name    string
+		passage []float64
+		docs    []int64
+		dscore  map[int64]float64
+		want    []float64
+	}{
+		{
+			name:    "strong document lifts a middling passage past a lone strong one",
+			passage: []float64{10, 4},
+			docs:    []int64{1, 2},
+			dscore:  map[int64]float64{1: 6, 2: 10},
+			want:    []float64{(1 + 2*0.6) / 3, (0.4 + 2) / 3},
+		},
+		{
+			name:    "passage of a document outside the document ranking keeps its own share",
+			passage: []float64{8, 8},
+			docs:    []int64{1, 2},
+			dscore:  map[int64]float64{1: 5},
+			want:    []float64{1, 1.0 / 3},
+		},
+		{
+			name:    "no document scores leaves passages alone",
+			passage: []float64{3, 2},
+			docs:    []int64{1, 2},
+			dscore:  map[int64]float64{},
+			want:    []float64{3, 2},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			hits := make([]Hit, len(tc.passage))
+			for i := range hits {
+				hits[i] = Hit{Score: tc.passage[i], docRow: tc.docs[i]}
+			}
+			dr := docRanking{score: tc.dscore}
+			for _, s := range tc.dscore {
+				dr.max = max(dr.max, s)
+			}
+			blendDocScores(hits, dr)
+			for i, h := range hits {
+				if math.Abs(h.Score-tc.want[i]) > 1e-9 {
+					t.Errorf("hit %d score %v, want %v", i, h.Score, tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+// A document about the question as a whole, its words spread over several
+// paragraphs, outranks one whose single paragraph holds more of them at once.
+func TestSearchWholeDocumentOutranksLonePassage(t *testing.T) {
+	dir := writeCorpus(t, map[string]string{
+		"kiln.txt": "Notes from the pottery\n\n" +
+			"The kiln was bricked up by hand last year behind the barn.\n\n" +
+			"Firing takes a whole night and most of the next day.\n\n" +
+			"Most of the pots made here are stoneware, thrown on the wheel.\n\n" +
+			"Each pot gets a glaze before its second firing.\n",
+		"shop.txt": "Village craft market\n\n" +
+			"Stoneware mugs with a blue glaze from a wood kiln.\n\n" +
+			"The market opens at nine and closes at four.\n",
+		// Unrelated documents, so that the question's words are rare.
+		"rail.txt":   "Rail timetable\n\nThe morning train leaves the station at seven.\n",
+		"garden.txt": "Allotment news\n\nLeeks and onions did well after the wet spring.\n",
+		"choir.txt":  "Choir rehearsal\n\nThe choir meets in the hall on Tuesday evenings.\n",
+		"boat.txt":   "Boat club\n\nThe club repaints its rowing boats every April.\n",
+	})
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	build(t, dbPath, dir, IndexOptions{})
+	d := openIndex(t, dbPath)
+	hits, err := d.Search(context.Background(), "kiln firing stoneware glaze", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range hits {
+		got = append(got, fmt.Sprintf("%s %.3f", h.Doc.Path, h.Score))
+	}
+	if len(hits) == 0 || hits[0].Doc.Path != "kiln.txt" {
+		t.Errorf("ranking %v, want kiln.txt first", got)
+	}
 }
