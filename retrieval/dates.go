@@ -24,11 +24,10 @@ type datedExpr struct {
 // full date in the document, else the nearest stand-alone year: a full date
 // usually names the story's own time, while a bare year is as often history
 // ("ambassador from 2012 to 2014").
-func tagDates(doc corpus.Document) [][]datedExpr {
+func tagDates(tagger *corpus.TimexTagger, doc corpus.Document) [][]datedExpr {
 	out := make([][]datedExpr, len(doc.Passages))
 	docDate, docDated := parseDay(doc.Date)
 	var hints yearHints
-	var tagger corpus.TimexTagger
 	if !docDated {
 		hints = findYearHints(doc)
 	}

@@ -67,20 +67,22 @@ type analyzedDoc struct {
 // analyzeSafely is analyzeDoc that survives a fault in quotation or date
 // extraction: the document is then indexed without them, with a warning,
 // rather than one odd document stopping the whole run.
-func analyzeSafely(an *Analyzer, doc corpus.Document, extract bool) (a *analyzedDoc) {
+func analyzeSafely(an *Analyzer, tagger *corpus.TimexTagger, doc corpus.Document, extract bool) (a *analyzedDoc) {
 	if !extract {
-		return analyzeDoc(an, doc, false)
+		return analyzeDoc(an, nil, doc)
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			a = analyzeDoc(an, doc, false)
+			a = analyzeDoc(an, nil, doc)
 			a.warning = fmt.Sprintf("%s: document %s: quotations and dates left out: %v", doc.Path, doc.ID, r)
 		}
 	}()
-	return analyzeDoc(an, doc, true)
+	return analyzeDoc(an, tagger, doc)
 }
 
-func analyzeDoc(an *Analyzer, doc corpus.Document, extract bool) *analyzedDoc {
+// analyzeDoc computes the index terms of doc, and its quotations and dates
+// when given a tagger to find the dates with.
+func analyzeDoc(an *Analyzer, tagger *corpus.TimexTagger, doc corpus.Document) *analyzedDoc {
 	a := &analyzedDoc{doc: doc, title: an.IndexText(doc.Title)}
 	a.heads = make([]string, len(doc.Passages))
 	a.bodies = make([]string, len(doc.Passages))
@@ -107,11 +109,11 @@ func analyzeDoc(an *Analyzer, doc corpus.Document, extract bool) *analyzedDoc {
 		body.WriteByte(' ')
 	}
 	a.docBody = body.String()
-	if !extract {
+	if tagger == nil {
 		a.timexes = make([][]datedExpr, len(doc.Passages))
 		return a
 	}
-	a.timexes = tagDates(doc)
+	a.timexes = tagDates(tagger, doc)
 	a.quotes = corpus.ExtractQuotes(doc)
 	a.quoteTerms = make([]string, len(a.quotes))
 	a.quoteParts = make([]string, len(a.quotes))
@@ -135,8 +137,13 @@ func (d *DB) loadFiles(ctx context.Context, root string, files []sourceFile, kno
 		}
 	}
 	// Analysis (stemming, quotes, dates) is the costly part of loading; it
-	// runs on as many goroutines as there are processors.
-	workers := make(chan struct{}, runtime.GOMAXPROCS(0))
+	// runs on as many goroutines as there are processors. Each holds one of
+	// the date taggers while it runs, whose buffers then serve document
+	// after document.
+	workers := make(chan *corpus.TimexTagger, runtime.GOMAXPROCS(0))
+	for range cap(workers) {
+		workers <- new(corpus.TimexTagger)
+	}
 	for _, f := range files {
 		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.rel)))
 		if err != nil {
@@ -158,14 +165,15 @@ func (d *DB) loadFiles(ctx context.Context, root string, files []sourceFile, kno
 		}
 		warnings, err := corpus.ParseEach(f.rel, data, opts.Load, func(doc corpus.Document) error {
 			slot := make(chan *analyzedDoc, 1)
+			var tagger *corpus.TimexTagger
 			select {
-			case workers <- struct{}{}:
+			case tagger = <-workers:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
 			go func() {
-				defer func() { <-workers }()
-				slot <- analyzeSafely(d.an, doc, !opts.skipExtraction)
+				defer func() { workers <- tagger }()
+				slot <- analyzeSafely(d.an, tagger, doc, !opts.skipExtraction)
 			}()
 			if !send(step{kind: stepDoc, file: f, doc: slot}) {
 				return ctx.Err()
