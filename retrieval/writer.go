@@ -12,15 +12,9 @@ type writer struct {
 	tx                                 *sql.Tx
 	file, doc, passage, fts            *sql.Stmt
 	docFTS, delFTS, delDocFTS, delFile *sql.Stmt
-	delQuoteFTS                        *sql.Stmt
-	// A document's dates and quotations go in batches, written when the
-	// document is done.
-	timexes, quotes, quoteFTS *rowBatch
-	// lastQuote is the highest quote id given out: quote ids are chosen
-	// here so that a batch's rows and their FTS rows agree without asking
-	// SQLite row by row.
-	lastQuote int64
-	inFile    bool // a file savepoint is open
+	quote, quoteFTS, delQuoteFTS       *sql.Stmt
+	timex                              *sql.Stmt
+	inFile                             bool // a file savepoint is open
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -37,6 +31,9 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		{&w.delFTS, "DELETE FROM passages_fts WHERE rowid IN (SELECT p.id FROM passages p JOIN documents d ON p.doc = d.id WHERE d.file = ?)"},
 		{&w.delDocFTS, "DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE file = ?)"},
 		{&w.delFile, "DELETE FROM files WHERE path = ?"},
+		{&w.timex, "INSERT INTO timexes(passage, start, end, text, type, value, anchored, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"},
+		{&w.quote, "INSERT INTO quotes(doc, passage, text, kind, speaker, role, confidence, rule, sentence, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+		{&w.quoteFTS, "INSERT INTO quotes_fts(rowid, body) VALUES (?, ?)"},
 		{&w.delQuoteFTS, "DELETE FROM quotes_fts WHERE rowid IN (SELECT q.id FROM quotes q JOIN documents d ON q.doc = d.id WHERE d.file = ?)"},
 	} {
 		st, err := tx.PrepareContext(ctx, s.sql)
@@ -46,25 +43,13 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		}
 		*s.dst = st
 	}
-	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM quotes").Scan(&w.lastQuote); err != nil {
-		w.close()
-		return nil, fmt.Errorf("read quote ids: %w", err)
-	}
-	w.timexes = newRowBatch(tx, "timexes", "passage", "start", "end", "text", "type", "value", "anchored", "anchor")
-	w.quotes = newRowBatch(tx, "quotes", "id", "doc", "passage", "text", "kind", "speaker", "role", "confidence", "rule", "sentence", "parts")
-	w.quoteFTS = newRowBatch(tx, "quotes_fts", "rowid", "body")
 	return w, nil
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.file, w.doc, w.passage, w.fts, w.docFTS, w.delFTS, w.delDocFTS, w.delFile, w.delQuoteFTS} {
+	for _, st := range []*sql.Stmt{w.file, w.doc, w.passage, w.fts, w.docFTS, w.delFTS, w.delDocFTS, w.delFile, w.quote, w.quoteFTS, w.delQuoteFTS, w.timex} {
 		if st != nil {
 			st.Close()
-		}
-	}
-	for _, b := range []*rowBatch{w.timexes, w.quotes, w.quoteFTS} {
-		if b != nil {
-			b.close()
 		}
 	}
 }
@@ -129,17 +114,6 @@ type storedLink struct {
 }
 
 func (w *writer) addDoc(ctx context.Context, rel string, a *analyzedDoc) error {
-	if err := w.writeDoc(ctx, rel, a); err != nil {
-		// The file is abandoned; rows still queued must not reach the next.
-		for _, b := range []*rowBatch{w.timexes, w.quotes, w.quoteFTS} {
-			b.reset()
-		}
-		return err
-	}
-	return nil
-}
-
-func (w *writer) writeDoc(ctx context.Context, rel string, a *analyzedDoc) error {
 	doc := a.doc
 	res, err := w.doc.ExecContext(ctx, rel, doc.ID, doc.Title, doc.URL, doc.Date, doc.DateFrom, doc.Source, doc.Author)
 	if err != nil {
@@ -161,7 +135,7 @@ func (w *writer) writeDoc(ctx context.Context, rel string, a *analyzedDoc) error
 		}
 		pids[i] = pid
 		for _, t := range a.timexes[i] {
-			if err := w.timexes.add(ctx, pid, t.Start, t.End, t.Text, string(t.Type), t.Value, t.Anchored, t.anchor); err != nil {
+			if _, err := w.timex.ExecContext(ctx, pid, t.Start, t.End, t.Text, string(t.Type), t.Value, t.Anchored, t.anchor); err != nil {
 				return fmt.Errorf("index %s: passage %d: %w", rel, i, err)
 			}
 		}
@@ -172,9 +146,6 @@ func (w *writer) writeDoc(ctx context.Context, rel string, a *analyzedDoc) error
 	if _, err := w.docFTS.ExecContext(ctx, docID, a.title, a.docBody); err != nil {
 		return fmt.Errorf("index %s: document %s: %w", rel, doc.ID, err)
 	}
-	if err := w.timexes.flush(ctx); err != nil {
-		return fmt.Errorf("index %s: document %s: dates: %w", rel, doc.ID, err)
-	}
 	return w.addQuotes(ctx, rel, docID, pids, a)
 }
 
@@ -183,21 +154,17 @@ func (w *writer) addQuotes(ctx context.Context, rel string, docID int64, pids []
 		if len(q.Parts) == 0 || q.Parts[0].Passage >= len(pids) {
 			continue
 		}
-		w.lastQuote++
-		qid := w.lastQuote
-		if err := w.quotes.add(ctx, qid, docID, pids[q.Parts[0].Passage], q.Text, string(q.Kind), q.Speaker, q.Role, q.Confidence, q.Rule, q.Sentence, a.quoteParts[i]); err != nil {
+		res, err := w.quote.ExecContext(ctx, docID, pids[q.Parts[0].Passage], q.Text, string(q.Kind), q.Speaker, q.Role, q.Confidence, q.Rule, q.Sentence, a.quoteParts[i])
+		if err != nil {
 			return fmt.Errorf("index %s: quote %d: %w", rel, i, err)
 		}
-		if err := w.quoteFTS.add(ctx, qid, a.quoteTerms[i]); err != nil {
+		qid, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("index %s: %w", rel, err)
+		}
+		if _, err := w.quoteFTS.ExecContext(ctx, qid, a.quoteTerms[i]); err != nil {
 			return fmt.Errorf("index %s: quote %d: %w", rel, i, err)
 		}
-	}
-	// The quotations first: their FTS rows are found through them.
-	if err := w.quotes.flush(ctx); err != nil {
-		return fmt.Errorf("index %s: quotes: %w", rel, err)
-	}
-	if err := w.quoteFTS.flush(ctx); err != nil {
-		return fmt.Errorf("index %s: quotes: %w", rel, err)
 	}
 	return nil
 }
