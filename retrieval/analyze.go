@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -74,6 +75,47 @@ func (a *Analyzer) IndexText(text string) string {
 		b.WriteString(a.stem(word))
 	})
 	return b.String()
+}
+
+// termSpan places one index term of IndexTextSpans: [Src0, Src1) in the
+// analyzed text and [Out0, Out1) in the returned index text.
+type termSpan struct {
+	src0, src1, out0, out1 int
+}
+
+// indexTextSpans is IndexText that also says where each term came from, so
+// that the terms of a stretch of the text (a quotation) can be cut from the
+// result instead of analyzing the stretch again. spans is reused.
+func (a *Analyzer) indexTextSpans(text string, spans []termSpan) (string, []termSpan) {
+	var b strings.Builder
+	spans = spans[:0]
+	a.scan(text, func(word string, start, end int) {
+		if isStopWord(word) {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		out0 := b.Len()
+		b.WriteString(a.stem(word))
+		spans = append(spans, termSpan{src0: start, src1: end, out0: out0, out1: b.Len()})
+	})
+	return b.String(), spans
+}
+
+// termsWithin returns the index terms of text[lo:hi] from indexTextSpans'
+// result, and false when a word straddles either end (the caller then
+// analyzes the stretch itself).
+func termsWithin(index string, spans []termSpan, lo, hi int) (string, bool) {
+	i := sort.Search(len(spans), func(k int) bool { return spans[k].src1 > lo })
+	j := sort.Search(len(spans), func(k int) bool { return spans[k].src0 >= hi })
+	if i < len(spans) && spans[i].src0 < lo || j > 0 && spans[j-1].src1 > hi {
+		return "", false
+	}
+	if i >= j {
+		return "", true
+	}
+	return index[spans[i].out0:spans[j-1].out1], true
 }
 
 func (a *Analyzer) stem(word string) string {

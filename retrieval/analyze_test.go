@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/citebot/citebot/corpus"
 )
 
 func TestAnalyzerTerms(t *testing.T) {
@@ -66,5 +68,57 @@ func BenchmarkAnalyzer(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		an.IndexText(text)
+	}
+}
+
+// Quotation terms cut from the passages' analyzed text equal the terms of
+// the quotation analyzed on its own.
+func TestQuoteTermsFromPassages(t *testing.T) {
+	an := NewAnalyzer()
+	doc := corpus.Document{Passages: []corpus.Passage{
+		{Text: "\u201cThe harbor's new bridge costs 3.5 million,\u201d said Mayor Ada Plumb. \u201cIt will carry the town's ferries' freight for fifty years.\u201d"},
+		{Text: "\u201cWe were not consulted about the café,"},
+		{Text: "and we will not be quiet,\u201d the crews' union said in a statement, calling the plan \u201claughable and ridiculous\u201d."},
+		{Text: "Officials said the vote, which passed 5-2, would stand until the U.S. review ends."},
+	}}
+	quotes := corpus.ExtractQuotes(doc)
+	if len(quotes) < 3 {
+		t.Fatalf("fixture holds %d quotations, want at least 3: %+v", len(quotes), quotes)
+	}
+	bodies := make([]string, len(doc.Passages))
+	spans := make([][]termSpan, len(doc.Passages))
+	for i, p := range doc.Passages {
+		bodies[i], spans[i] = an.indexTextSpans(p.Text, nil)
+		if bodies[i] != an.IndexText(p.Text) {
+			t.Errorf("indexTextSpans(%q) = %q, IndexText = %q", p.Text, bodies[i], an.IndexText(p.Text))
+		}
+	}
+	for _, q := range quotes {
+		if got, want := quoteTerms(an, q, bodies, spans), an.IndexText(q.Text); got != want {
+			t.Errorf("quoteTerms(%q) = %q, want %q", q.Text, got, want)
+		}
+	}
+}
+
+func TestTermsWithin(t *testing.T) {
+	an := NewAnalyzer()
+	text := "Ferry crews walked out on Monday."
+	index, spans := an.indexTextSpans(text, nil)
+	for _, c := range []struct {
+		lo, hi int
+		want   string
+		ok     bool
+	}{
+		{0, len(text), index, true},
+		{6, 11, "crew", true}, // "crews"
+		{7, 11, "", false},    // starts inside "crews"
+		{0, 8, "", false},     // ends inside "crews"
+		{19, 23, "", true},    // "out " holds no index term
+		{len(text), len(text), "", true},
+	} {
+		got, ok := termsWithin(index, spans, c.lo, c.hi)
+		if got != c.want || ok != c.ok {
+			t.Errorf("termsWithin(%q) = %q, %v, want %q, %v", text[c.lo:c.hi], got, ok, c.want, c.ok)
+		}
 	}
 }

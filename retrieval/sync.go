@@ -84,6 +84,20 @@ func analyzeSafely(an *Analyzer, tagger *corpus.TimexTagger, doc corpus.Document
 // when given a tagger to find the dates with.
 func analyzeDoc(an *Analyzer, tagger *corpus.TimexTagger, doc corpus.Document) *analyzedDoc {
 	a := &analyzedDoc{doc: doc, title: an.IndexText(doc.Title)}
+	// Quotations are found first, so that the passages holding them are
+	// analyzed with term positions and the quotations' terms cut from them.
+	var spans [][]termSpan
+	if tagger != nil {
+		a.quotes = corpus.ExtractQuotes(doc)
+		spans = make([][]termSpan, len(doc.Passages))
+		for _, q := range a.quotes {
+			for _, pt := range q.Parts {
+				if pt.Passage < len(spans) && spans[pt.Passage] == nil {
+					spans[pt.Passage] = []termSpan{}
+				}
+			}
+		}
+	}
 	a.heads = make([]string, len(doc.Passages))
 	a.bodies = make([]string, len(doc.Passages))
 	sections := map[string]string{}
@@ -98,7 +112,11 @@ func analyzeDoc(an *Analyzer, tagger *corpus.TimexTagger, doc corpus.Document) *
 			head += " " + s
 		}
 		a.heads[i] = head
-		a.bodies[i] = an.IndexText(p.Text)
+		if spans != nil && spans[i] != nil {
+			a.bodies[i], spans[i] = an.indexTextSpans(p.Text, spans[i])
+		} else {
+			a.bodies[i] = an.IndexText(p.Text)
+		}
 		a.textSize += int64(len(p.Text))
 	}
 	a.links = make([]string, len(doc.Passages))
@@ -114,14 +132,36 @@ func analyzeDoc(an *Analyzer, tagger *corpus.TimexTagger, doc corpus.Document) *
 		return a
 	}
 	a.timexes = tagDates(tagger, doc)
-	a.quotes = corpus.ExtractQuotes(doc)
 	a.quoteTerms = make([]string, len(a.quotes))
 	a.quoteParts = make([]string, len(a.quotes))
 	for i, q := range a.quotes {
-		a.quoteTerms[i] = an.IndexText(q.Text)
+		a.quoteTerms[i] = quoteTerms(an, q, a.bodies, spans)
 		a.quoteParts[i] = encodeParts(q.Parts)
 	}
 	return a
+}
+
+// quoteTerms cuts a quotation's index terms from the analyzed text of its
+// passages; it analyzes the quotation itself only where a word straddles
+// the end of one of its parts. The result equals an.IndexText(q.Text).
+func quoteTerms(an *Analyzer, q corpus.Quote, bodies []string, spans [][]termSpan) string {
+	terms := make([]string, 0, len(q.Parts))
+	for _, pt := range q.Parts {
+		if pt.Passage >= len(spans) {
+			return an.IndexText(q.Text)
+		}
+		t, ok := termsWithin(bodies[pt.Passage], spans[pt.Passage], pt.Start, pt.End)
+		if !ok {
+			return an.IndexText(q.Text)
+		}
+		if t != "" {
+			terms = append(terms, t)
+		}
+	}
+	if len(terms) == 1 {
+		return terms[0] // a slice of the passage's terms: nothing to copy
+	}
+	return strings.Join(terms, " ")
 }
 
 // loadFiles reads, parses and analyzes files in order, sending steps until done
