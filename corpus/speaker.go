@@ -58,7 +58,8 @@ func parseSpeaker(phrase string, book *nameBook) (speakerRef, bool) {
 	if phrase == "" || len(phrase) > 2*maxSpeaker {
 		return speakerRef{}, false
 	}
-	toks := qTokens(phrase)
+	var buf [qtokBuf]qtok
+	toks := appendQTokens(buf[:0], phrase)
 	if len(toks) == 1 && isPronoun(toks[0].low) {
 		switch toks[0].low {
 		case "he", "she", "it", "they":
@@ -68,12 +69,20 @@ func parseSpeaker(phrase string, book *nameBook) (speakerRef, bool) {
 	}
 	// Split at top-level commas; a relative clause after a comma ends the
 	// phrase ("Smith, who chairs the panel").
-	var segs [][]qtok
+	// segs holds token ranges; counting past its size still rejects.
+	var segs [4][2]int
+	nsegs := 0
+	addSeg := func(from, to int) {
+		if nsegs < len(segs) {
+			segs[nsegs] = [2]int{from, to}
+		}
+		nsegs++
+	}
 	start := 0
 	for i, t := range toks {
 		if t.punct(",") || t.punct("(") || t.punct(")") {
 			if i > start {
-				segs = append(segs, toks[start:i])
+				addSeg(start, i)
 			}
 			start = i + 1
 			if i+1 < len(toks) && relativeWords[toks[i+1].low] {
@@ -83,18 +92,18 @@ func parseSpeaker(phrase string, book *nameBook) (speakerRef, bool) {
 		}
 	}
 	if start < len(toks) {
-		segs = append(segs, toks[start:])
+		addSeg(start, len(toks))
 	}
-	if len(segs) == 0 || len(segs) > 3 {
+	if nsegs == 0 || nsegs > 3 {
 		return speakerRef{}, false
 	}
-	first := segs[0]
+	first := toks[segs[0][0]:segs[0][1]]
 	ref, ok := parseSegment(phrase, first, book)
 	if !ok {
 		return speakerRef{}, false
 	}
-	if len(segs) >= 2 {
-		second := segs[1]
+	if nsegs >= 2 {
+		second := toks[segs[1][0]:segs[1][1]]
 		other, ok2 := parseSegment(phrase, second, book)
 		switch {
 		case !ref.named && ok2 && other.named:

@@ -80,7 +80,7 @@ func (a *Analyzer) IndexText(text string) string {
 // termSpan places one index term of IndexTextSpans: [Src0, Src1) in the
 // analyzed text and [Out0, Out1) in the returned index text.
 type termSpan struct {
-	src0, src1, out0, out1 int
+	src0, src1, out0, out1 int32 // passages are far below 2 GiB
 }
 
 // indexTextSpans is IndexText that also says where each term came from, so
@@ -88,6 +88,10 @@ type termSpan struct {
 // result instead of analyzing the stretch again. spans is reused.
 func (a *Analyzer) indexTextSpans(text string, spans []termSpan) (string, []termSpan) {
 	var b strings.Builder
+	// About one index term per eight bytes of news text.
+	if need := len(text)/8 + 8; cap(spans) < need {
+		spans = make([]termSpan, 0, need)
+	}
 	spans = spans[:0]
 	a.scan(text, func(word string, start, end int) {
 		if isStopWord(word) {
@@ -98,7 +102,7 @@ func (a *Analyzer) indexTextSpans(text string, spans []termSpan) (string, []term
 		}
 		out0 := b.Len()
 		b.WriteString(a.stem(word))
-		spans = append(spans, termSpan{src0: start, src1: end, out0: out0, out1: b.Len()})
+		spans = append(spans, termSpan{src0: int32(start), src1: int32(end), out0: int32(out0), out1: int32(b.Len())})
 	})
 	return b.String(), spans
 }
@@ -107,9 +111,9 @@ func (a *Analyzer) indexTextSpans(text string, spans []termSpan) (string, []term
 // result, and false when a word straddles either end (the caller then
 // analyzes the stretch itself).
 func termsWithin(index string, spans []termSpan, lo, hi int) (string, bool) {
-	i := sort.Search(len(spans), func(k int) bool { return spans[k].src1 > lo })
-	j := sort.Search(len(spans), func(k int) bool { return spans[k].src0 >= hi })
-	if i < len(spans) && spans[i].src0 < lo || j > 0 && spans[j-1].src1 > hi {
+	i := sort.Search(len(spans), func(k int) bool { return int(spans[k].src1) > lo })
+	j := sort.Search(len(spans), func(k int) bool { return int(spans[k].src0) >= hi })
+	if i < len(spans) && int(spans[i].src0) < lo || j > 0 && int(spans[j-1].src1) > hi {
 		return "", false
 	}
 	if i >= j {

@@ -31,9 +31,10 @@ func tagDates(tagger *corpus.TimexTagger, doc corpus.Document) [][]datedExpr {
 	if !docDated {
 		hints = findYearHints(doc)
 	}
+	published := "published " + doc.Date
 	for i, p := range doc.Passages {
 		anchor := corpus.Anchor{Date: docDate}
-		label := "published " + doc.Date
+		label := published
 		if d, ok := parseDay(p.Date); ok {
 			anchor.Date, label = d, "dated item"
 		} else if !docDated {
