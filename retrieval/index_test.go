@@ -390,3 +390,25 @@ func TestCountsRecordedAndCounted(t *testing.T) {
 	}
 	check("counted")
 }
+
+// A fresh build records the larger FTS5 pending-data size in the index, so
+// that later updates gather segments the same way.
+func TestFreshBuildSetsFTSHashSize(t *testing.T) {
+	dir := writeCorpus(t, harborFiles)
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	build(t, dbPath, dir, IndexOptions{})
+	raw, err := sql.Open("sqlite3", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, table := range []string{"passages_fts", "documents_fts", "quotes_fts"} {
+		var v int
+		if err := raw.QueryRow("SELECT v FROM " + table + "_config WHERE k = 'hashsize'").Scan(&v); err != nil {
+			t.Fatalf("%s: %v", table, err)
+		}
+		if v != ftsHashSize {
+			t.Errorf("%s hashsize = %d, want %d", table, v, ftsHashSize)
+		}
+	}
+}
