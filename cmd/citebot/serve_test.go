@@ -88,13 +88,23 @@ func TestServeHTTPAndShutdown(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(pong), `"type":1`) {
 		t.Errorf("PING: %d %s", resp.StatusCode, pong)
 	}
-	mresp, err := http.Get("http://" + metricsAddr + "/metrics")
-	if err == nil {
-		m, _ := io.ReadAll(mresp.Body)
-		mresp.Body.Close()
-		if !strings.Contains(string(m), `citebot_interactions_total{command="ping",outcome="ok"} 1`) {
-			t.Errorf("/metrics:\n%s", m)
+	// The interaction is counted once its answer has gone out, which can
+	// be just after the client has read it: poll briefly.
+	var m []byte
+	for i := 0; i < 100; i++ {
+		mresp, err := http.Get("http://" + metricsAddr + "/metrics")
+		if err != nil {
+			t.Fatal(err)
 		}
+		m, _ = io.ReadAll(mresp.Body)
+		mresp.Body.Close()
+		if strings.Contains(string(m), `citebot_interactions_total{command="ping",outcome="ok"} 1`) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(string(m), `citebot_interactions_total{command="ping",outcome="ok"} 1`) {
+		t.Errorf("/metrics:\n%s", m)
 	}
 	cancel()
 	select {
