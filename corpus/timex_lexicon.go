@@ -338,6 +338,29 @@ const txAnchorReach = 6
 //
 // TestTxWordFlags checks the lists against the lexicon functions. Listing a
 // word costs only speed; leaving out one that a rule needs loses matches.
+// txDecadeWord returns the decade digit of a spelled-out decade of the
+// twentieth century ("nineties" 9), or 0. "twenties" and "teens" are left
+// out: in today's news they as often mean this century's.
+func txDecadeWord(w string) int {
+	switch w {
+	case "thirties":
+		return 3
+	case "forties":
+		return 4
+	case "fifties":
+		return 5
+	case "sixties":
+		return 6
+	case "seventies":
+		return 7
+	case "eighties":
+		return 8
+	case "nineties":
+		return 9
+	}
+	return 0
+}
+
 func txWordFlags(w string) uint8 {
 	switch w {
 	// the heads: months, weekdays, units, parts of the day, seasons, day
@@ -354,7 +377,8 @@ func txWordFlags(w string) uint8 {
 		"september", "spring", "summer", "sun", "sunday", "sundays", "thanksgiving", "thu", "thur",
 		"thurs", "thursday", "thursdays", "today", "tomorrow", "tonight", "tue", "tues", "tuesday",
 		"tuesdays", "wed", "wednesday", "wednesdays", "week", "weekend", "weekends", "weekly", "weeks",
-		"winter", "year", "yearly", "years", "yesterday", "yr", "yrs":
+		"winter", "year", "yearly", "years", "yesterday", "yr", "yrs",
+		"thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties":
 		return txCanStartFlag | txAnchorFlag
 	// words that begin an expression whose anchor comes later: numbers,
 	// ordinals, vague amounts, deictic and set words

@@ -365,6 +365,13 @@ func txRecYear(s *txScanner, i int) (txMatch, bool) {
 	if t == nil {
 		return txMatch{}, false
 	}
+	// "the nineties", "the early sixties": only after "the", since "in her
+	// forties" is an age
+	if t.kind == txWord && (k > i || s.wordAt(k-2, "the") && (s.wordAt(k-1, "early") || s.wordAt(k-1, "late") || s.wordAt(k-1, "mid"))) {
+		if d := txDecadeWord(s.lowOf(t)); d > 0 {
+			return txMatch{n: k + 1 - i, typ: TimexDate, value: "19" + strconv.Itoa(d)}, true
+		}
+	}
 	if p := s.at(k - 1); p != nil && !t.space && (s.lowOf(p) == "$" || s.lowOf(p) == "#") {
 		return txMatch{}, false
 	}

@@ -161,6 +161,8 @@ func TestTagTimex(t *testing.T) {
 		{"season of year", "They married in the fall of 1998.", "the fall of 1998", "", TimexDate, "1998-FA"},
 		{"decade", "Crime fell in the 1990s.", "the 1990s", "", TimexDate, "199"},
 		{"short decade", "It was a hit in the '80s.", "the '80s", "", TimexDate, "198"},
+		{"decade word", "The mill closed in the nineties.", "the nineties", "", TimexDate, "199"},
+		{"decade word early", "Rents doubled in the early sixties.", "the early sixties", "", TimexDate, "196"},
 		{"century", "Steel shaped the 20th century.", "the 20th century", "", TimexDate, "19"},
 		// clock times
 		{"clock time", "The polls close at 3 p.m. in the east.", "3 p.m.", "", TimexTime, "2016-12-09T15:00"},
@@ -263,6 +265,7 @@ func TestTagTimexRejects(t *testing.T) {
 		{"hyphenated fraction", "Farmers export three-quarters of their grain."},
 		{"fraction of a group", "Three quarters of the members voted."},
 		{"year-end as an adjective", "Managers received year-end bonuses."},
+		{"decade word as an age", "She is in her forties and he in his fifties."},
 		{"that year without a date before it", "That year was hard on farmers."},
 		{"empty", ""},
 	}
