@@ -64,21 +64,12 @@ func (a *Analyzer) Terms(dst []string, text string) []string {
 // IndexText returns text's terms joined by spaces: the form stored in FTS5,
 // whose own tokenizer then only splits on the spaces.
 func (a *Analyzer) IndexText(text string) string {
-	var b strings.Builder
-	a.scan(text, func(word string, _, _ int) {
-		if isStopWord(word) {
-			return
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(a.stem(word))
-	})
-	return b.String()
+	s, _ := a.indexText(text, nil, false)
+	return s
 }
 
-// termSpan places one index term of IndexTextSpans: [Src0, Src1) in the
-// analyzed text and [Out0, Out1) in the returned index text.
+// termSpan places one index term of indexTextSpans: [src0, src1) in the
+// analyzed text and [out0, out1) in the returned index text.
 type termSpan struct {
 	src0, src1, out0, out1 int32 // passages are far below 2 GiB
 }
@@ -87,12 +78,17 @@ type termSpan struct {
 // that the terms of a stretch of the text (a quotation) can be cut from the
 // result instead of analyzing the stretch again. spans is reused.
 func (a *Analyzer) indexTextSpans(text string, spans []termSpan) (string, []termSpan) {
-	var b strings.Builder
 	// About one index term per eight bytes of news text.
 	if need := len(text)/8 + 8; cap(spans) < need {
 		spans = make([]termSpan, 0, need)
 	}
-	spans = spans[:0]
+	return a.indexText(text, spans[:0], true)
+}
+
+// indexText joins text's terms with spaces, appending their places to
+// spans when withSpans is set.
+func (a *Analyzer) indexText(text string, spans []termSpan, withSpans bool) (string, []termSpan) {
+	var b strings.Builder
 	a.scan(text, func(word string, start, end int) {
 		if isStopWord(word) {
 			return
@@ -102,7 +98,9 @@ func (a *Analyzer) indexTextSpans(text string, spans []termSpan) (string, []term
 		}
 		out0 := b.Len()
 		b.WriteString(a.stem(word))
-		spans = append(spans, termSpan{src0: int32(start), src1: int32(end), out0: int32(out0), out1: int32(b.Len())})
+		if withSpans {
+			spans = append(spans, termSpan{src0: int32(start), src1: int32(end), out0: int32(out0), out1: int32(b.Len())})
+		}
 	})
 	return b.String(), spans
 }

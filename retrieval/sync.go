@@ -67,8 +67,10 @@ type analyzedDoc struct {
 // analyzeSafely is analyzeDoc that survives a fault in quotation or date
 // extraction: the document is then indexed without them, with a warning,
 // rather than one odd document stopping the whole run.
-func analyzeSafely(an *Analyzer, tagger *corpus.TimexTagger, doc corpus.Document, extract bool) (a *analyzedDoc) {
-	if !extract {
+//
+// A nil tagger leaves quotations and dates out.
+func analyzeSafely(an *Analyzer, tagger *corpus.TimexTagger, doc corpus.Document) (a *analyzedDoc) {
+	if tagger == nil {
 		return analyzeDoc(an, nil, doc)
 	}
 	defer func() {
@@ -86,18 +88,18 @@ func analyzeDoc(an *Analyzer, tagger *corpus.TimexTagger, doc corpus.Document) *
 	a := &analyzedDoc{doc: doc, title: an.IndexText(doc.Title)}
 	// Quotations are found first, so that the passages holding them are
 	// analyzed with term positions and the quotations' terms cut from them.
-	var spans [][]termSpan
+	quoted := make([]bool, len(doc.Passages))
 	if tagger != nil {
 		a.quotes = corpus.ExtractQuotes(doc)
-		spans = make([][]termSpan, len(doc.Passages))
 		for _, q := range a.quotes {
 			for _, pt := range q.Parts {
-				if pt.Passage < len(spans) && spans[pt.Passage] == nil {
-					spans[pt.Passage] = []termSpan{}
+				if pt.Passage < len(quoted) {
+					quoted[pt.Passage] = true
 				}
 			}
 		}
 	}
+	spans := make([][]termSpan, len(doc.Passages))
 	a.heads = make([]string, len(doc.Passages))
 	a.bodies = make([]string, len(doc.Passages))
 	sections := map[string]string{}
@@ -112,8 +114,8 @@ func analyzeDoc(an *Analyzer, tagger *corpus.TimexTagger, doc corpus.Document) *
 			head += " " + s
 		}
 		a.heads[i] = head
-		if spans != nil && spans[i] != nil {
-			a.bodies[i], spans[i] = an.indexTextSpans(p.Text, spans[i])
+		if quoted[i] {
+			a.bodies[i], spans[i] = an.indexTextSpans(p.Text, nil)
 		} else {
 			a.bodies[i] = an.IndexText(p.Text)
 		}
@@ -211,9 +213,13 @@ func (d *DB) loadFiles(ctx context.Context, root string, files []sourceFile, kno
 			case <-ctx.Done():
 				return ctx.Err()
 			}
+			extract := tagger
+			if opts.skipExtraction {
+				extract = nil
+			}
 			go func() {
 				defer func() { workers <- tagger }()
-				slot <- analyzeSafely(d.an, tagger, doc, !opts.skipExtraction)
+				slot <- analyzeSafely(d.an, extract, doc)
 			}()
 			if !send(step{kind: stepDoc, file: f, doc: slot}) {
 				return ctx.Err()
@@ -311,17 +317,15 @@ func (d *DB) sync(ctx context.Context, root string, files []sourceFile, opts Ind
 			stats.Removed++
 		}
 	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO meta(key, value) VALUES ('analysis', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", AnalysisVersion); err != nil {
-		return stats, fmt.Errorf("record index version: %w", err)
-	}
 	var quotes int
 	if err := tx.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM passages), (SELECT count(*) FROM quotes)").Scan(&stats.Documents, &stats.Passages, &quotes); err != nil {
 		return stats, fmt.Errorf("count index: %w", err)
 	}
 	// The counts are N in the IDF formula. Recorded here, they cost
 	// opening a large index nothing; counting rows there took a scan.
-	if _, err := tx.ExecContext(ctx, "INSERT INTO meta(key, value) VALUES ('passages', ?), ('quotes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", stats.Passages, quotes); err != nil {
-		return stats, fmt.Errorf("record index counts: %w", err)
+	if _, err := tx.ExecContext(ctx, "INSERT INTO meta(key, value) VALUES ('analysis', ?), ('passages', ?), ('quotes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+		AnalysisVersion, stats.Passages, quotes); err != nil {
+		return stats, fmt.Errorf("record index version: %w", err)
 	}
 	w.close()
 	if err := tx.Commit(); err != nil {
