@@ -81,11 +81,11 @@ func newNameBook(ps []Passage) *nameBook {
 func skipLowerWords(s string, i int) int {
 	for i < len(s) {
 		c := s[i]
-		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+		if isSpaceASCII(c) {
 			i++
 			continue
 		}
-		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+		if !isLowerASCII(c) && !('0' <= c && c <= '9') {
 			return i
 		}
 		i = wordEnd(s, i+1)

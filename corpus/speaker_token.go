@@ -57,7 +57,7 @@ func appendQTokens(toks []qtok, s string) []qtok {
 func nextQTok(s string, i int) (qtok, int, bool) {
 	for i < len(s) {
 		c := s[i]
-		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+		if isSpaceASCII(c) {
 			i++
 			continue
 		}
@@ -120,9 +120,14 @@ func wordEnd(s string, j int) int {
 // isWordRune reports a letter or digit, with the common ASCII case first.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return isLetterASCII(byte(r)) || '0' <= r && r <= '9'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isSpaceASCII reports the ASCII white space unicode.IsSpace accepts.
+func isSpaceASCII(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
 }
 
 // lowerWord lowercases a word and makes "’" an apostrophe, without
