@@ -29,7 +29,7 @@ func tagDates(tagger *corpus.TimexTagger, doc corpus.Document) [][]datedExpr {
 	docDate, docDated := parseDay(doc.Date)
 	var hints yearHints
 	if !docDated {
-		hints = findYearHints(doc)
+		hints = findYearHints(tagger, doc)
 	}
 	published := "published " + doc.Date
 	for i, p := range doc.Passages {
@@ -67,12 +67,12 @@ type yearHints struct {
 	firstBare  int
 }
 
-func findYearHints(doc corpus.Document) yearHints {
+func findYearHints(tagger *corpus.TimexTagger, doc corpus.Document) yearHints {
 	h := yearHints{full: make([]int, len(doc.Passages)), bare: make([]int, len(doc.Passages))}
 	full, bare := 0, firstYear(doc.Title)
 	h.firstBare = bare
 	for i, p := range doc.Passages {
-		for _, t := range corpus.TagTimex(p.Text, corpus.Anchor{}) {
+		for _, t := range tagger.Tag(p.Text, corpus.Anchor{}) {
 			if t.Anchored || len(t.Value) < 7 || t.Value[4] != '-' || !isDigitByte(t.Value[0]) {
 				continue
 			}

@@ -66,6 +66,12 @@ func (d *DB) Search(ctx context.Context, question string, limit int) ([]Hit, err
 	if err != nil {
 		return nil, err
 	}
+	return d.searchPlan(ctx, p, limit)
+}
+
+// searchPlan is Search for a question already planned, for callers that
+// use the plan's terms again.
+func (d *DB) searchPlan(ctx context.Context, p plan, limit int) ([]Hit, error) {
 	if len(p.terms) == 0 {
 		return nil, nil
 	}

@@ -73,9 +73,7 @@ func (s *State) AddPin(ctx context.Context, p Pin) (Pin, error) {
 const pinColumns = `id, guild, channel, message, kind, ref, quote, speaker, role, title, link, doc_date, source,
 	pinned_by, pinned_at, on_discord FROM pins`
 
-type scanner interface{ Scan(dest ...any) error }
-
-func scanPin(row scanner) (Pin, error) {
+func scanPin(row rowScanner) (Pin, error) {
 	var p Pin
 	var at sql.NullInt64
 	err := row.Scan(&p.ID, &p.Guild, &p.Channel, &p.Message, &p.Kind, &p.Ref, &p.Quote, &p.Speaker, &p.Role,

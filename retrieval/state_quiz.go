@@ -279,7 +279,7 @@ func (s *State) EndQuiz(ctx context.Context, quiz QuizID, state string, at time.
 
 const quizColumns = `id, guild, channel, started_by, kind, topic, rounds, seconds, state, created_at FROM quizzes`
 
-func scanQuiz(row scanner) (Quiz, error) {
+func scanQuiz(row rowScanner) (Quiz, error) {
 	var q Quiz
 	var at sql.NullInt64
 	err := row.Scan(&q.ID, &q.Guild, &q.Channel, &q.StartedBy, &q.Kind, &q.Topic, &q.Rounds, &q.Seconds, &q.State, &at)

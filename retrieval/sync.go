@@ -327,7 +327,6 @@ func (d *DB) sync(ctx context.Context, root string, files []sourceFile, opts Ind
 		AnalysisVersion, stats.Passages, quotes); err != nil {
 		return stats, fmt.Errorf("record index version: %w", err)
 	}
-	w.close()
 	if err := tx.Commit(); err != nil {
 		return stats, fmt.Errorf("commit index update: %w", err)
 	}

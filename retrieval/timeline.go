@@ -23,26 +23,15 @@ const timelinePool = 80
 // The same event reported by several documents (same date, mostly the same
 // words) is one event. Dates without a known year are left out.
 func (d *DB) Timeline(ctx context.Context, topic, from, to string, limit int) ([]Event, error) {
-	hits, err := d.Search(ctx, topic, timelinePool)
+	all, err := d.datedHits(ctx, topic, timelinePool)
 	if err != nil {
 		return nil, err
 	}
-	exprs, err := d.passageDates(ctx, hits)
-	if err != nil {
-		return nil, err
-	}
-	p, err := d.planQuery(ctx, topic, d.passageSpace())
-	if err != nil {
-		return nil, err
-	}
-	cov := coverage(d.an, p)
 	var dated []DateHit
-	for _, h := range hits {
-		dh, ok := dateFor(h, exprs[h.PassageID], cov)
-		if !ok || !timelineDate(dh) || !inRange(dh.Date, from, to) {
-			continue
+	for _, dh := range all {
+		if timelineDate(dh) && inRange(dh.Date, from, to) {
+			dated = append(dated, dh)
 		}
-		dated = append(dated, dh)
 	}
 	// Best reports first, so each merged event is led by its best report.
 	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Score > dated[j].Score })

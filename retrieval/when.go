@@ -45,28 +45,39 @@ func (d *DB) When(ctx context.Context, event string, limit int) ([]DateHit, erro
 	if limit <= 0 {
 		return nil, nil
 	}
-	hits, err := d.Search(ctx, event, max(whenCandidates, limit*4))
+	out, err := d.datedHits(ctx, event, max(whenCandidates, limit*4))
 	if err != nil {
 		return nil, err
 	}
-	p, err := d.planQuery(ctx, event, d.passageSpace())
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// datedHits searches the best pool passages about text and returns the
+// date each gives for it, in search order; passages without one are left
+// out. The question is planned once, for the search and for coverage.
+func (d *DB) datedHits(ctx context.Context, text string, pool int) ([]DateHit, error) {
+	p, err := d.planQuery(ctx, text, d.passageSpace())
 	if err != nil {
 		return nil, err
 	}
-	cov := coverage(d.an, p)
+	hits, err := d.searchPlan(ctx, p, pool)
+	if err != nil {
+		return nil, err
+	}
 	exprs, err := d.passageDates(ctx, hits)
 	if err != nil {
 		return nil, err
 	}
+	cov := coverage(d.an, p)
 	var out []DateHit
 	for _, h := range hits {
 		if dh, ok := dateFor(h, exprs[h.PassageID], cov); ok {
 			out = append(out, dh)
 		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	if len(out) > limit {
-		out = out[:limit]
 	}
 	return out, nil
 }
