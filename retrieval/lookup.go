@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // ErrNotFound is returned by the lookups by id when nothing has that id.
@@ -69,6 +70,11 @@ const (
 	d.ext_id, d.file, d.title, d.url, d.date, d.date_from, d.source, d.author`
 	quoteTables = `quotes q JOIN passages ps ON ps.id = q.passage JOIN documents d ON d.id = q.doc`
 )
+
+// placeholders returns n comma-separated "?" for an IN list; n > 0.
+func placeholders(n int) string {
+	return strings.Repeat("?,", n-1) + "?"
+}
 
 // rowScanner is a *sql.Row or *sql.Rows.
 type rowScanner interface {

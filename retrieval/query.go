@@ -96,7 +96,7 @@ func (d *DB) docFreq(ctx context.Context, vocab string, terms map[string]int) (m
 	}
 	// Terms are bound as parameters; only the placeholders and the
 	// vocabulary table, a constant of this package, are formatted in.
-	q := "SELECT term, doc FROM " + vocab + " WHERE term IN (" + strings.Repeat("?,", len(args)-1) + "?)"
+	q := "SELECT term, doc FROM " + vocab + " WHERE term IN (" + placeholders(len(args)) + ")"
 	rows, err := d.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("look up terms: %w", err)

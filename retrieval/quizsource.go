@@ -43,7 +43,7 @@ func (d *DB) QuizQuotes(ctx context.Context, topic string, limit int) ([]QuoteHi
 		if len(ids) == 0 {
 			return nil, nil
 		}
-		where += ` AND q.passage IN (?` + strings.Repeat(",?", len(ids)-1) + `)`
+		where += ` AND q.passage IN (` + placeholders(len(ids)) + `)`
 		args = append(args, ids...)
 	}
 	rows, err := d.db.QueryContext(ctx, `SELECT `+quoteColumns+` WHERE `+where+` ORDER BY random() LIMIT ?`, append(args, limit)...)
@@ -116,7 +116,7 @@ func (d *DB) QuizDates(ctx context.Context, topic string, limit int) ([]DateHit,
 		if len(ids) == 0 {
 			return nil, nil
 		}
-		where += ` AND t.passage IN (?` + strings.Repeat(",?", len(ids)-1) + `)`
+		where += ` AND t.passage IN (` + placeholders(len(ids)) + `)`
 		args = append(args, ids...)
 	}
 	rows, err := d.db.QueryContext(ctx, `SELECT t.start, t.end, t.text, t.value, t.anchor,

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/citebot/citebot/corpus"
 )
@@ -154,7 +153,7 @@ func (d *DB) load(ctx context.Context, cands []candidate) ([]Hit, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.doc, p.text, p.para, p.section, p.date, p.links,
 		d.ext_id, d.file, d.title, d.url, d.date, d.date_from, d.source, d.author
 		FROM passages p JOIN documents d ON d.id = p.doc
-		WHERE p.id IN (`+strings.Repeat("?,", len(args)-1)+"?)", args...)
+		WHERE p.id IN (`+placeholders(len(args))+")", args...)
 	if err != nil {
 		return nil, fmt.Errorf("load passages: %w", err)
 	}

@@ -186,7 +186,7 @@ func (d *DB) passageDates(ctx context.Context, hits []Hit) (map[int64][]datedExp
 		args[i] = h.PassageID
 	}
 	rows, err := d.db.QueryContext(ctx, "SELECT passage, start, end, text, type, value, anchored, anchor FROM timexes WHERE passage IN ("+
-		strings.Repeat("?,", len(args)-1)+"?) ORDER BY passage, start", args...)
+		placeholders(len(args))+") ORDER BY passage, start", args...)
 	if err != nil {
 		return nil, fmt.Errorf("load dates: %w", err)
 	}
