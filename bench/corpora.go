@@ -61,7 +61,8 @@ func loadCorpora(o corpusOptions) ([]corpusSpec, error) {
 	if err != nil {
 		return nil, err
 	}
-	questions, _, err := readQueries(squadQ, o.queries)
+	// The SQuAD questions serve twice: against Reuters and against SQuAD.
+	questions, squadRel, err := readQueries(squadQ, o.queries)
 	if err != nil {
 		return nil, err
 	}
@@ -93,12 +94,8 @@ func loadCorpora(o corpusOptions) ([]corpusSpec, error) {
 	if err != nil {
 		return nil, err
 	}
-	qs, rel, err := readQueries(squadQ, o.queries)
-	if err != nil {
-		return nil, err
-	}
 	out = append(out, corpusSpec{Name: "squad", Src: squad, Sets: []querySet{
-		{Name: "ask: SQuAD questions", Kind: "ask", K: 10, Metric: metricR1, Queries: qs, Relevant: rel},
+		{Name: "ask: SQuAD questions", Kind: "ask", K: 10, Metric: metricR1, Queries: questions, Relevant: squadRel},
 	}})
 
 	if o.large != "" {

@@ -361,12 +361,10 @@ func commandLabel(i *discordgo.Interaction) string {
 
 func labelOf(command string) string {
 	switch command {
-	case "ask", "when", "timeline", "quote", "source", "help":
+	case "ask", "when", "timeline", "quote", "source", "help", "pin", "pins", "unpin":
 		return command
 	case "who said":
 		return "who_said"
-	case "pin", "pins", "unpin":
-		return command
 	case commands.PinMenuCommand:
 		return "pin_menu"
 	case "quiz start", "quiz ask", "quiz scores", "quiz stop":

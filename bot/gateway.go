@@ -36,14 +36,13 @@ func NewSession(token string, client *http.Client) (*discordgo.Session, error) {
 type Gateway struct {
 	bot *Bot
 	s   *discordgo.Session
-	log *slog.Logger
 }
 
 // Connect opens the gateway connection and starts answering interactions
 // under base, which bounds every answer. It fails when Discord refuses the
 // token or cannot be reached.
 func (b *Bot) Connect(base context.Context, s *discordgo.Session) (*Gateway, error) {
-	g := &Gateway{bot: b, s: s, log: b.log}
+	g := &Gateway{bot: b, s: s}
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 		// discordgo runs each handler in its own goroutine, without a
 		// recover: dispatch has one.

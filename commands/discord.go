@@ -167,7 +167,7 @@ func passageEmbed(a PassageAnswer) Embed {
 		URL:         SafeURL(a.Link),
 		Description: quoteWithBold(a.Passage, a.Sentence),
 		Fields:      sourceFields(a.Doc, a.Link),
-		Footer:      fmt.Sprintf("passage %d · /source id:%d", a.PassageID, a.PassageID),
+		Footer:      passageFooter(a.PassageID),
 	}
 }
 
@@ -206,10 +206,10 @@ func quoteEmbed(a QuoteAnswer) Embed {
 	}
 	if a.IsQuote {
 		e.Description = blockQuote(a.Quote) + "\n— " + speakerMarkdown(a)
-		e.Footer = fmt.Sprintf("quote %d · passage %d · /quote id:%d", a.QuoteID, a.PassageID, a.QuoteID)
+		e.Footer = quoteFooter(a.QuoteID, a.PassageID)
 	} else {
 		e.Description = quoteWithBold(a.Quote, a.Sentence) + "\n— *closest passage, not matched to a quotation: no speaker named*"
-		e.Footer = fmt.Sprintf("passage %d · /source id:%d", a.PassageID, a.PassageID)
+		e.Footer = passageFooter(a.PassageID)
 	}
 	return e
 }
@@ -236,7 +236,7 @@ func whenEmbed(a WhenAnswer) Embed {
 		URL:         SafeURL(a.Link),
 		Description: "**" + Escape(a.Date) + "**" + Escape(dateNote(a)) + "\n" + blockQuote(a.Sentence),
 		Fields:      sourceFields(a.Doc, a.Link),
-		Footer:      fmt.Sprintf("passage %d · /source id:%d", a.PassageID, a.PassageID),
+		Footer:      passageFooter(a.PassageID),
 	}
 }
 
@@ -250,7 +250,7 @@ func eventEmbed(e TimelineEvent) Embed {
 		Title:       Escape(e.Date + " · " + docTitle(best.Doc)),
 		URL:         SafeURL(best.Link),
 		Description: blockQuote(e.Sentence),
-		Footer:      fmt.Sprintf("passage %d · /source id:%d", best.PassageID, best.PassageID),
+		Footer:      passageFooter(best.PassageID),
 	}
 	if len(e.Sources) > 1 {
 		var also []string

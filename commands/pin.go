@@ -60,6 +60,17 @@ func pinButton(n, total int, kind string, ref int64) Button {
 	return Button{Label: label, CustomID: PinID(kind, ref)}
 }
 
+// passageFooter is the footer of an answer that quotes passage id; the
+// pin menu reads the id back with RefFromFooter.
+func passageFooter(id int64) string {
+	return fmt.Sprintf("passage %d · /source id:%d", id, id)
+}
+
+// quoteFooter is the footer of a quotation's answer (RefFromFooter reads it).
+func quoteFooter(quote, passage int64) string {
+	return fmt.Sprintf("quote %d · passage %d · /quote id:%d", quote, passage, quote)
+}
+
 // footerRef finds the quote or passage an answer's footer names:
 // "quote 12 · passage 34 · …" is quote 12, "passage 34 · …" passage 34.
 var footerRef = regexp.MustCompile(`^(quote|passage) (\d+)\b`)

@@ -42,7 +42,7 @@ func RevealResponse(q retrieval.Quiz, qu retrieval.Question, answers []retrieval
 	e := Embed{Title: Escape(qu.Title), URL: SafeURL(qu.Link)}
 	if qu.Kind == "when" {
 		e.Description = "**" + Escape(answer) + "**\n" + blockQuote(qu.Quote)
-		e.Footer = fmt.Sprintf("passage %d · /source id:%d", qu.Ref, qu.Ref)
+		e.Footer = passageFooter(qu.Ref)
 	} else {
 		who := "**" + Escape(qu.Speaker) + "**"
 		if qu.Role != "" {

@@ -93,7 +93,7 @@ func (rt *Router) source(ctx context.Context, id string) (Response, error) {
 	e := Embed{
 		Title:       Escape(docTitle(doc)),
 		URL:         SafeURL(link),
-		Description: fitAround(b.String(), pc, p.Passage),
+		Description: fitAround(b.String(), p.Passage),
 		Fields:      fields,
 		Footer:      fmt.Sprintf("passage %d · %s", p.PassageID, Escape(doc.Path)),
 	}
@@ -102,7 +102,7 @@ func (rt *Router) source(ctx context.Context, id string) (Response, error) {
 
 // fitAround keeps the quoted passage visible when the context is long:
 // if the whole text would be cut, the neighbours are dropped.
-func fitAround(full string, pc retrieval.PassageInContext, passage string) string {
+func fitAround(full, passage string) string {
 	if textLen(full) <= MaxDescription {
 		return full
 	}

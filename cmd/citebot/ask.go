@@ -33,8 +33,8 @@ func runAsk(ctx context.Context, cfg config.Config, args []string, io stdio) err
 	if err != nil {
 		return err
 	}
-	if *limit < 1 || *limit > 100 {
-		return usagef("ask: --limit %d: want 1 to 100", *limit)
+	if err := checkLimit("ask", *limit, 100); err != nil {
+		return err
 	}
 	question := strings.Join(pos, " ")
 	batch := question == "" && !isTerminal(io.in)

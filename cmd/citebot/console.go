@@ -115,13 +115,13 @@ func console(ctx context.Context, idx *retrieval.DB, std stdio, examples []strin
 			line = rest
 			fallthrough
 		default:
-			if req, perr := commands.ParseLine(line); perr == nil && strings.HasPrefix(req.Command, "quiz") {
+			req, perr := commands.ParseLine(line)
+			if perr == nil && strings.HasPrefix(req.Command, "quiz") {
 				if err := consoleQuiz(ctx, router, req, in, std); err != nil {
 					return err
 				}
 				continue
 			}
-			req, perr := commands.ParseLine(line)
 			var ue *commands.UserError
 			if errors.As(perr, &ue) {
 				resp = commands.Notice(ue.Msg, ue.Hint)
