@@ -109,8 +109,9 @@ func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) 
 			s.Close()
 		}
 	}()
+	ops := bot.OpsHandler(metrics, &health)
 	if d.MetricsAddr != "" && d.MetricsAddr != "off" {
-		s, addr, err := listen(d.MetricsAddr, bot.OpsHandler(metrics, &health), log)
+		s, addr, err := listen(d.MetricsAddr, ops, log)
 		if err != nil {
 			return err
 		}
@@ -123,6 +124,8 @@ func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) 
 	base, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelBase()
 
+	// Each mode starts listening for interactions, then says how to stop.
+	var stop func(context.Context) error
 	if d.HTTPAddr != "" {
 		key, err := bot.ParsePublicKey(d.PublicKey)
 		if err != nil {
@@ -130,39 +133,32 @@ func runServe(ctx context.Context, cfg config.Config, args []string, std stdio) 
 		}
 		mux := http.NewServeMux()
 		mux.Handle("/", b.InteractionsHandler(base, key, session))
-		mux.Handle("GET /healthz", bot.OpsHandler(metrics, &health))
-		mux.Handle("GET /metrics", bot.OpsHandler(metrics, &health))
+		mux.Handle("GET /healthz", ops)
+		mux.Handle("GET /metrics", ops)
 		s, addr, err := listen(d.HTTPAddr, mux, log)
 		if err != nil {
 			return err
 		}
 		servers = append(servers, s)
+		stop = func(ctx context.Context) error { return errors.Join(s.Shutdown(ctx), b.Drain(ctx)) }
 		resume(ctx, router, log)
-		health.SetReady(true)
 		log.Info("serving Discord HTTP interactions", slog.String(keyAddr, addr), slog.Any(keyDiscord, d))
-		<-ctx.Done()
-		health.SetReady(false)
-		log.Info("shutting down: finishing interactions in flight")
-		stop, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-		defer cancel()
-		err = errors.Join(s.Shutdown(stop), b.Drain(stop))
-		return shutdown(err, cancelBase, router, idx, state)
+	} else {
+		gw, err := b.Connect(base, session)
+		if err != nil {
+			return err
+		}
+		stop = gw.Close
+		resume(ctx, router, log)
+		log.Info("serving Discord gateway", slog.Any(keyDiscord, d))
 	}
-
-	gw, err := b.Connect(base, session)
-	if err != nil {
-		return err
-	}
-	resume(ctx, router, log)
 	health.SetReady(true)
-	log.Info("serving Discord gateway", slog.Any(keyDiscord, d))
 	<-ctx.Done()
 	health.SetReady(false)
 	log.Info("shutting down: finishing interactions in flight")
-	stop, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	grace, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	err = gw.Close(stop)
-	return shutdown(err, cancelBase, router, idx, state)
+	return shutdown(stop(grace), cancelBase, router, idx, state)
 }
 
 // resume picks up the quizzes running when the bot last stopped; a
