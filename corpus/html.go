@@ -150,7 +150,7 @@ func contentRoot(root *html.Node) *html.Node {
 			case (n.DataAtom == atom.Main || attr(n, "role") == "main") && main == nil:
 				main = n
 			case n.DataAtom == atom.Article:
-				if l := len(nodeText(n)); l > bestLen {
+				if l := nodeTextLen(n); l > bestLen {
 					best, bestLen = n, l
 				}
 			}
@@ -163,7 +163,7 @@ func contentRoot(root *html.Node) *html.Node {
 	if body == nil {
 		body = root
 	}
-	if best != nil && bestLen*5 >= len(nodeText(body)) {
+	if best != nil && bestLen*5 >= nodeTextLen(body) {
 		return best
 	}
 	if main != nil {
@@ -367,19 +367,31 @@ func firstAttr(n *html.Node, keys ...string) string {
 // nodeText returns the text inside n, without scripts and styles.
 func nodeText(n *html.Node) string {
 	var b strings.Builder
-	var visit func(n *html.Node)
-	visit = func(n *html.Node) {
-		switch {
-		case n.Type == html.TextNode:
-			b.WriteString(n.Data)
-			b.WriteByte(' ')
-		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
-		}
-	}
-	visit(n)
+	eachText(n, func(t string) {
+		b.WriteString(t)
+		b.WriteByte(' ')
+	})
 	return b.String()
+}
+
+// nodeTextLen is len(nodeText(n)), without building the text: the content
+// finder measures every article and the whole body.
+func nodeTextLen(n *html.Node) int {
+	l := 0
+	eachText(n, func(t string) { l += len(t) + 1 })
+	return l
+}
+
+// eachText calls fn with each text node under n, leaving out scripts and
+// styles.
+func eachText(n *html.Node, fn func(string)) {
+	switch {
+	case n.Type == html.TextNode:
+		fn(n.Data)
+	case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		eachText(c, fn)
+	}
 }

@@ -31,9 +31,6 @@ type jsonRecord struct {
 // otherwise produce one per line.
 const maxJSONLWarnings = 20
 
-// errTooLarge reports a decompressed file over the size limit.
-var errTooLarge = errors.New("too large")
-
 // parseJSONL reads one JSON object per line from r. A line that is not a
 // JSON object, or a record without text, costs a warning and the rest of
 // the file loads. It returns a skip reason when the content is binary, has

@@ -207,13 +207,7 @@ func afterSentenceEnd(text string, from, i int) bool {
 // unless nothing is left.
 func appendPart(parts []QuotePart, pi int, text string, start, end int) []QuotePart {
 	start = skipSpace(text, start)
-	for end > start {
-		r, size := utf8.DecodeLastRuneInString(text[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		end -= size
-	}
+	end = trimSpaceEnd(text, start, end)
 	if end <= start {
 		return parts
 	}

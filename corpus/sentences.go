@@ -55,8 +55,8 @@ func Sentences(text string) []Span {
 	return appendSpan(spans, text, start, len(text))
 }
 
-// appendSpan adds text[start:end] trimmed, unless it is empty.
-func appendSpan(spans []Span, text string, start, end int) []Span {
+// trimSpaceEnd moves end back over the white space ending text[start:end].
+func trimSpaceEnd(text string, start, end int) int {
 	for end > start {
 		r, size := utf8.DecodeLastRuneInString(text[start:end])
 		if !unicode.IsSpace(r) {
@@ -64,6 +64,12 @@ func appendSpan(spans []Span, text string, start, end int) []Span {
 		}
 		end -= size
 	}
+	return end
+}
+
+// appendSpan adds text[start:end] trimmed, unless it is empty.
+func appendSpan(spans []Span, text string, start, end int) []Span {
+	end = trimSpaceEnd(text, start, end)
 	if end > start {
 		spans = append(spans, Span{start, end})
 	}

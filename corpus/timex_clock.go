@@ -14,11 +14,7 @@ func (s *txScanner) meridiemAt(k int) (string, int) {
 	}
 	switch s.lowOf(t) {
 	case "am", "pm":
-		n := 1
-		if s.gluedWord(k+1, ".") && t.space {
-			n = 1 // "5 pm." : the period ends the sentence
-		}
-		return s.lowOf(t), n
+		return s.lowOf(t), 1 // "5 pm." too: the period ends the sentence
 	case "a", "p":
 		if s.gluedWord(k+1, ".") && s.gluedWord(k+2, "m") {
 			n := 3

@@ -194,10 +194,7 @@ func txRecSet(s *txScanner, i int) (txMatch, bool) {
 		return txMatch{n: 1, typ: TimexSet, value: "P2W"}, true
 	case "monthly":
 		return txMatch{n: 1, typ: TimexSet, value: "P1M"}, true
-	case "annually", "yearly", "annual":
-		if w == "annual" {
-			return txMatch{}, false
-		}
+	case "annually", "yearly":
 		return txMatch{n: 1, typ: TimexSet, value: "P1Y"}, true
 	case "hourly":
 		return txMatch{n: 1, typ: TimexSet, value: "PT1H"}, true

@@ -321,23 +321,6 @@ func txIsAbbrev(w string) bool {
 	return false
 }
 
-// txAnchorReach is how many tokens past its first token an expression may
-// put its first anchor: "every twenty-five and a half years" has "half"
-// sixth. A start word with no anchor that near cannot begin a match.
-const txAnchorReach = 6
-
-// txWordFlags classifies a lowercased word for the scan, in one switch
-// because it runs on every word of the text:
-//   - txCanStartFlag: the word may begin an expression, including the
-//     modifiers TimeML keeps in the extent; every recognizer's first word
-//     must have it, anything else is skipped at once;
-//   - txAnchorFlag: the word carries an expression; every match of the
-//     recognizers holds one (or a number) within its recognizer's reach of
-//     its start (listed in matchHead, at most txAnchorReach);
-//   - txModFlag: the word begins a modifier phrase (modifierAt).
-//
-// TestTxWordFlags checks the lists against the lexicon functions. Listing a
-// word costs only speed; leaving out one that a rule needs loses matches.
 // txDecadeWord returns the decade digit of a spelled-out decade of the
 // twentieth century ("nineties" 9), or 0. "twenties" and "teens" are left
 // out: in today's news they as often mean this century's.
@@ -361,6 +344,23 @@ func txDecadeWord(w string) int {
 	return 0
 }
 
+// txAnchorReach is how many tokens past its first token an expression may
+// put its first anchor: "every twenty-five and a half years" has "half"
+// sixth. A start word with no anchor that near cannot begin a match.
+const txAnchorReach = 6
+
+// txWordFlags classifies a lowercased word for the scan, in one switch
+// because it runs on every word of the text:
+//   - txCanStartFlag: the word may begin an expression, including the
+//     modifiers TimeML keeps in the extent; every recognizer's first word
+//     must have it, anything else is skipped at once;
+//   - txAnchorFlag: the word carries an expression; every match of the
+//     recognizers holds one (or a number) within its recognizer's reach of
+//     its start (listed in matchHead, at most txAnchorReach);
+//   - txModFlag: the word begins a modifier phrase (modifierAt).
+//
+// TestTxWordFlags checks the lists against the lexicon functions. Listing a
+// word costs only speed; leaving out one that a rule needs loses matches.
 func txWordFlags(w string) uint8 {
 	switch w {
 	// the heads: months, weekdays, units, parts of the day, seasons, day

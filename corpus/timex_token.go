@@ -92,9 +92,9 @@ func txAppendTokens(buf []txToken, text, lower string) []txToken {
 			if n, ok := txAtoi(text[t.start:i]); ok {
 				t.num, t.digits = int32(n), uint8(i-t.start)
 			}
-		case c < utf8.RuneSelf && txIsLetter(c):
+		case c < utf8.RuneSelf && isLetterASCII(c):
 			t.upper = c >= 'A' && c <= 'Z'
-			for i < len(text) && text[i] < utf8.RuneSelf && txIsLetter(text[i]) {
+			for i < len(text) && text[i] < utf8.RuneSelf && isLetterASCII(text[i]) {
 				i++
 			}
 			t.kind = txWord
@@ -112,7 +112,7 @@ func txAppendTokens(buf []txToken, text, lower string) []txToken {
 				t.upper = unicode.IsUpper(r)
 				for i < len(text) {
 					r2, sz := utf8.DecodeRuneInString(text[i:])
-					if !unicode.IsLetter(r2) && !(r2 < utf8.RuneSelf && txIsLetter(byte(r2))) {
+					if !unicode.IsLetter(r2) && !(r2 < utf8.RuneSelf && isLetterASCII(byte(r2))) {
 						break
 					}
 					i += sz
@@ -181,8 +181,6 @@ func txEndsSentence(toks []txToken, text, lower string) bool {
 	}
 	return true
 }
-
-func txIsLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // txLowerASCII lowercases ASCII letters only, so offsets are unchanged.
 // The text between capitals is copied in runs, and the builder hands over
