@@ -179,9 +179,8 @@ func roleBeforeName(toks []qtok, j int) bool {
 // sentence before an opening quotation mark: `Smith said: "`, `Smith
 // said, "`, `according to the report, "` or `the mayor said the plan was "`.
 // It returns the cue and the mark that ends the context (':', ',' or 0).
-func beforeCue(text string, lo, open int) (cue, byte, bool) {
-	var buf [qtokBuf]qtok
-	toks := appendQTokens(buf[:0], text[lo:open])
+// toks are the tokens of text[lo:open].
+func beforeCue(text string, lo int, toks []qtok) (cue, byte, bool) {
 	end := len(toks)
 	var mark byte
 	if end > 0 && !toks[end-1].word {

@@ -143,9 +143,8 @@ func isQuoteMark(t qtok) bool {
 // joined by "and" defers to the verb before it, whose subject it shares.
 // A passive verb ("was described as") stops the search: its speaker is not
 // in the sentence.
-func clauseCue(text string, lo, open int) (cue, bool) {
-	var buf [qtokBuf]qtok
-	toks := appendQTokens(buf[:0], text[lo:open])
+// toks are the tokens of text[lo:open].
+func clauseCue(text string, lo int, toks []qtok) (cue, bool) {
 	mk := func(phrase string, v int) (cue, bool) {
 		if phrase == "" {
 			return cue{}, false
@@ -218,12 +217,10 @@ func participleSubject(text string, lo int, toks []qtok, v int) string {
 	return sentenceSubject(text, lo, lo+toks[v].start)
 }
 
-// passiveSpeech reports whether text[lo:open], the sentence before a
-// quotation, describes speech in the passive with no agent: `those
-// actions were described as being "`.
-func passiveSpeech(text string, lo, open int) bool {
-	var buf [qtokBuf]qtok
-	toks := appendQTokens(buf[:0], text[lo:open])
+// passiveSpeech reports whether toks, the sentence before a quotation,
+// describe speech in the passive with no agent: `those actions were
+// described as being "`.
+func passiveSpeech(toks []qtok) bool {
 	for v := len(toks) - 1; v >= 0 && v >= len(toks)-8; v-- {
 		t := toks[v]
 		if isBoundary(t) {

@@ -39,7 +39,10 @@ func (x *extractor) attribute(q rawQuote, mid *cue, prev *Quote, prevAt qpos) Qu
 	// The cues next to the quotation, best first; the first whose phrase
 	// names a speaker wins.
 	var cands []placedCue
-	before, mark, okBefore := beforeCue(po, sentStart, q.open.i)
+	// The sentence up to the opening mark, read by several rules below.
+	var leadBuf [qtokBuf]qtok
+	leadToks := appendQTokens(leadBuf[:0], po[sentStart:q.open.i])
+	before, mark, okBefore := beforeCue(po, sentStart, leadToks)
 	terminal := strings.HasSuffix(strings.TrimRight(text, "'’ )"), ".")
 	after, okAfter := afterCue(pc, q.close.i, afterEnd, terminal)
 	if mid != nil {
@@ -87,7 +90,7 @@ func (x *extractor) attribute(q rawQuote, mid *cue, prev *Quote, prevAt qpos) Qu
 	}
 	if lead != "" {
 		// The subject of a reporting or stance verb further back.
-		if c, ok := clauseCue(po, sentStart, q.open.i); ok {
+		if c, ok := clauseCue(po, sentStart, leadToks); ok {
 			cands = append(cands, placedCue{c, q.open.p})
 		}
 	}
@@ -103,7 +106,7 @@ func (x *extractor) attribute(q rawQuote, mid *cue, prev *Quote, prevAt qpos) Qu
 	if found == nil && out.Kind == QuoteDirect && lead == "" {
 		found, conf = x.contextCue(&out, q, openSent, prev, prevAt)
 	}
-	if found == nil && lead != "" && passiveSpeech(po, sentStart, q.open.i) {
+	if found == nil && lead != "" && passiveSpeech(leadToks) {
 		if c, ok := x.passiveCue(q.open.p, openSent); ok {
 			if conf = x.apply(&out, c.cue, at); conf > 0 {
 				found = c
