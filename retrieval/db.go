@@ -42,6 +42,9 @@ type DB struct {
 	// open: they change slowly, and a stale N only shifts IDF slightly.
 	passageCount int
 	quoteCount   int
+	// passageStats are passages_fts's own BM25 statistics, for scoring
+	// common terms in Go (see scoreCommon); zero when unreadable.
+	passageStats ftsAverages
 }
 
 // OpenMode says whether Open may create or migrate the file.
@@ -155,7 +158,12 @@ func (d *DB) prepare(ctx context.Context, mode OpenMode) error {
 // readCounts reads the passage and quote counts recorded by the last index
 // run, and counts the rows of an index made before they were recorded.
 func (d *DB) readCounts(ctx context.Context) error {
-	err := d.db.QueryRowContext(ctx, `SELECT
+	st, err := readFTSAverages(ctx, d.db, "passages_fts")
+	if err != nil {
+		return err
+	}
+	d.passageStats = st
+	err = d.db.QueryRowContext(ctx, `SELECT
 		(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'passages'),
 		(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'quotes')`).Scan(&d.passageCount, &d.quoteCount)
 	if err == nil {

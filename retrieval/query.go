@@ -30,6 +30,9 @@ type plan struct {
 	terms []queryTerm // kept terms, in question order
 	seq   []string    // the question's non-stop terms in order, for phrase matching
 	match string      // FTS5 MATCH expression
+	// common are terms left out of the candidate search, to be scored in
+	// Go on the candidates only (see scoringBudget).
+	common []queryTerm
 }
 
 // planQuery analyzes a question, looks up how common each term is, and
@@ -70,12 +73,17 @@ func (d *DB) planQuery(ctx context.Context, question string, space termSpace) (p
 		p.terms = p.terms[:maxQueryTerms]
 	}
 	sort.Slice(p.terms, func(i, j int) bool { return p.terms[i].pos < p.terms[j].pos })
-	quoted := make([]string, len(p.terms))
-	for i, t := range p.terms {
+	p.match = orExpression(p.terms)
+	return p, nil
+}
+
+// orExpression is the FTS5 expression matching any of terms.
+func orExpression(terms []queryTerm) string {
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
 		quoted[i] = `"` + t.term + `"`
 	}
-	p.match = strings.Join(quoted, " OR ")
-	return p, nil
+	return strings.Join(quoted, " OR ")
 }
 
 // termSpace names an FTS5 vocabulary and the row count that goes with it.

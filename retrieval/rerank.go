@@ -11,8 +11,8 @@ import (
 const phraseWeight = 0.3
 
 // rerank scores each hit's passage against the question beyond BM25 and
-// fills in its best sentence and highlights.
-func rerank(an *Analyzer, p plan, hits []Hit) {
+// fills in its best sentence and highlights; toks are the passages' tokens.
+func rerank(p plan, hits []Hit, toks [][]Token) {
 	idf := make(map[string]float64, len(p.terms))
 	for _, t := range p.terms {
 		idf[t.term] = t.idf
@@ -26,9 +26,8 @@ func rerank(an *Analyzer, p plan, hits []Hit) {
 	}
 	for i := range hits {
 		h := &hits[i]
-		toks := an.Tokens(h.Passage)
-		content := toks[:0:0]
-		for _, t := range toks {
+		content := toks[i][:0:0]
+		for _, t := range toks[i] {
 			if !t.Stop {
 				content = append(content, t)
 			}

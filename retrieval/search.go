@@ -74,12 +74,20 @@ func (d *DB) searchPlan(ctx context.Context, p plan, limit int) ([]Hit, error) {
 	if len(p.terms) == 0 {
 		return nil, nil
 	}
+	match := p.match
+	if d.passageStats.avgLen > 0 {
+		match, p.common = p.withoutCommon(scoringBudget)
+	}
 	// The document ranking does not depend on the passage ranking, so it
-	// runs at the same time, on a connection of its own.
+	// runs at the same time, on a connection of its own. It too leaves out
+	// the most common terms, past a budget of its own: their share of a
+	// document's score cannot be made up in Go without reading the whole
+	// document, and the document score only refines the passages' order.
+	docMatch, _ := p.withoutCommon(docScoringBudget)
 	docs := make(chan docRanking, 1)
-	go func() { docs <- d.rankDocuments(ctx, p.match) }()
+	go func() { docs <- d.rankDocuments(ctx, docMatch) }()
 	pool := max(candidatePool, limit*3)
-	cands, err := d.candidates(ctx, p.match, pool)
+	cands, err := d.candidates(ctx, match, pool)
 	var hits []Hit
 	if err == nil {
 		hits, err = d.load(ctx, cands)
@@ -91,8 +99,13 @@ func (d *DB) searchPlan(ctx context.Context, p plan, limit int) ([]Hit, error) {
 	if dr.err != nil {
 		return nil, dr.err
 	}
+	toks := make([][]Token, len(hits))
+	for i, h := range hits {
+		toks[i] = d.an.Tokens(h.Passage)
+	}
+	scoreCommon(d.an, p, hits, toks, d.passageStats)
 	blendDocScores(hits, dr)
-	rerank(d.an, p, hits)
+	rerank(p, hits, toks)
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	diversify(hits)
 	if len(hits) > limit {

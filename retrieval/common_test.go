@@ -1,0 +1,128 @@
+package retrieval
+
+import (
+	"context"
+	"math"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSQLiteVarint(t *testing.T) {
+	tests := []struct {
+		in    []byte
+		want  uint64
+		wantN int
+	}{
+		{[]byte{0x00}, 0, 1},
+		{[]byte{0x7f, 0x55}, 127, 1},
+		{[]byte{0x81, 0x00}, 128, 2},
+		{[]byte{0x82, 0xa3, 0x0e}, 2<<14 | 0x23<<7 | 0x0e, 3},
+		{[]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, math.MaxUint64, 9},
+		{[]byte{0x81}, 0, 0}, // ends inside the number
+		{nil, 0, 0},
+	}
+	for _, tt := range tests {
+		got, n := sqliteVarint(tt.in)
+		if got != tt.want || n != tt.wantN {
+			t.Errorf("sqliteVarint(% x) = %d, %d; want %d, %d", tt.in, got, n, tt.want, tt.wantN)
+		}
+	}
+}
+
+func TestWithoutCommon(t *testing.T) {
+	terms := []queryTerm{{term: "harbor", df: 40}, {term: "said", df: 9000}, {term: "town", df: 3000}, {term: "dredg", df: 5}}
+	tests := []struct {
+		name       string
+		terms      []queryTerm
+		budget     int
+		wantCore   string
+		wantCommon []string
+	}{
+		{"within budget", terms, 20000, "", nil},
+		{"drops the most common first", terms, 5000, `"harbor" OR "town" OR "dredg"`, []string{"said"}},
+		{"drops until within", terms, 1000, `"harbor" OR "dredg"`, []string{"said", "town"}},
+		{"keeps the rarest", terms, 1, `"dredg"`, []string{"said", "town", "harbor"}},
+		{"one term stays", terms[1:2], 1, "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := plan{terms: tt.terms}
+			p.match = orExpression(p.terms)
+			core, dropped := p.withoutCommon(tt.budget)
+			want := tt.wantCore
+			if want == "" {
+				want = p.match
+			}
+			if core != want {
+				t.Errorf("core = %s, want %s", core, want)
+			}
+			var common []string
+			for _, c := range dropped {
+				common = append(common, c.term)
+			}
+			if !slices.Equal(common, tt.wantCommon) {
+				t.Errorf("common = %v, want %v", common, tt.wantCommon)
+			}
+		})
+	}
+}
+
+// The candidates found without the common terms, with those terms scored
+// in Go, must carry the very scores FTS5 gives them for the full question.
+func TestScoreCommonMatchesFTS5(t *testing.T) {
+	files := map[string]string{
+		"port.md": "---\ntitle: Port council news\nsection: Harbor\n---\n\n" +
+			"The council said the harbor dredging starts in May, and the council said the cost is 3.5 million.\n\n" +
+			"Dredging the harbor was last done ten years ago, the port said.\n",
+		"rail.txt": "Rail council news\n\nThe council said the new rail line opens in June.\n\n" +
+			"Work on the rail bridge was said to be slow.\n",
+		"farm.txt": "Farm news\n\nFarmers said rain came late this year, and the harvest is small.\n",
+	}
+	dir := writeCorpus(t, files)
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	build(t, dbPath, dir, IndexOptions{})
+	d := openIndex(t, dbPath)
+	ctx := context.Background()
+	if d.passageStats.rows != int64(d.passageCount) || d.passageStats.avgLen <= 0 {
+		t.Fatalf("FTS5 statistics %+v, want %d rows and a length", d.passageStats, d.passageCount)
+	}
+	for _, q := range []string{"council said harbor dredging", "rail council news said", "what did the council say about 3.5 million"} {
+		p, err := d.planQuery(ctx, q, d.passageSpace())
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := d.candidates(ctx, p.match, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[int64]float64{}
+		for _, c := range full {
+			want[c.id] = c.bm25
+		}
+		var core string
+		core, p.common = p.withoutCommon(1)
+		if len(p.common) == 0 {
+			t.Fatalf("%q: no common terms at budget 1", q)
+		}
+		cands, err := d.candidates(ctx, core, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, err := d.load(ctx, cands)
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := make([][]Token, len(hits))
+		for i, h := range hits {
+			toks[i] = d.an.Tokens(h.Passage)
+		}
+		scoreCommon(d.an, p, hits, toks, d.passageStats)
+		for _, h := range hits {
+			if math.Abs(h.Score-want[h.PassageID]) > 1e-9 {
+				t.Errorf("%q, passage %q: score %v, FTS5 gives %v", q, strings.TrimSpace(h.Passage), h.Score, want[h.PassageID])
+			}
+		}
+	}
+}
