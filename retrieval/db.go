@@ -45,6 +45,7 @@ type DB struct {
 	// passageStats are passages_fts's own BM25 statistics, for scoring
 	// common terms in Go (see scoreCommon); zero when unreadable.
 	passageStats ftsAverages
+	dfs          dfCache
 }
 
 // OpenMode says whether Open may create or migrate the file.

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // maxQueryTerms caps how many distinct terms a question contributes. A
@@ -98,9 +99,17 @@ func (d *DB) quoteSpace() termSpace   { return termSpace{"quotes_vocab", &d.quot
 // docFreq returns how many rows (passages or quotes) contain each term, from the FTS5
 // vocabulary table; absent terms are missing from the map.
 func (d *DB) docFreq(ctx context.Context, vocab string, terms map[string]int) (map[string]int, error) {
+	out := make(map[string]int, len(terms))
 	args := make([]any, 0, len(terms))
 	for t := range terms {
+		if n, ok := d.dfs.get(vocab, t); ok {
+			out[t] = n
+			continue
+		}
 		args = append(args, t)
+	}
+	if len(args) == 0 {
+		return out, nil
 	}
 	// Terms are bound as parameters; only the placeholders and the
 	// vocabulary table, a constant of this package, are formatted in.
@@ -110,7 +119,6 @@ func (d *DB) docFreq(ctx context.Context, vocab string, terms map[string]int) (m
 		return nil, fmt.Errorf("look up terms: %w", err)
 	}
 	defer rows.Close()
-	out := make(map[string]int, len(terms))
 	for rows.Next() {
 		var t string
 		var n int
@@ -118,6 +126,45 @@ func (d *DB) docFreq(ctx context.Context, vocab string, terms map[string]int) (m
 			return nil, fmt.Errorf("look up terms: %w", err)
 		}
 		out[t] = n
+		d.dfs.put(vocab, t, n)
 	}
 	return out, rows.Err()
+}
+
+// dfCache remembers the document frequencies of common terms. FTS5's
+// vocabulary table counts a term's rows by reading its whole posting list:
+// for a word in a million passages that is milliseconds on every question
+// holding it, while rare terms cost next to nothing. Like the row counts,
+// the numbers are those of the index when first looked up.
+type dfCache struct {
+	mu sync.Mutex
+	m  map[string]int // vocabulary + "\x00" + term
+}
+
+const (
+	// minCachedDF is the smallest frequency worth remembering.
+	minCachedDF = 1000
+	// maxCachedDFs bounds the cache; past it, terms are looked up each time.
+	maxCachedDFs = 1 << 16
+)
+
+func (c *dfCache) get(vocab, term string) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n, ok := c.m[vocab+"\x00"+term]
+	return n, ok
+}
+
+func (c *dfCache) put(vocab, term string, n int) {
+	if n < minCachedDF {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = make(map[string]int)
+	}
+	if len(c.m) < maxCachedDFs {
+		c.m[vocab+"\x00"+term] = n
+	}
 }
