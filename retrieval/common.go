@@ -76,33 +76,76 @@ func ftsIDF(df, rows int64) float64 {
 	return idf
 }
 
+// commonScorer adds to a row's bm25() score the share of terms that were
+// left out of its FTS5 search, computed as FTS5 would: the row's terms are
+// fed to it one by one with their column weight.
+type commonScorer struct {
+	slot   map[string]int
+	idf    []float64
+	tf     []float64
+	length int
+	avgLen float64
+}
+
+// newCommonScorer returns a scorer for common under the table statistics
+// st, or nil when there is nothing to add or no statistics to add it with.
+func newCommonScorer(common []queryTerm, st ftsAverages) *commonScorer {
+	if len(common) == 0 || st.avgLen == 0 {
+		return nil
+	}
+	c := &commonScorer{
+		slot:   make(map[string]int, len(common)),
+		idf:    make([]float64, len(common)),
+		tf:     make([]float64, len(common)),
+		avgLen: st.avgLen,
+	}
+	for i, t := range common {
+		c.slot[t.term] = i
+		c.idf[i] = ftsIDF(int64(t.df), st.rows)
+	}
+	return c
+}
+
+// reset starts a new row.
+func (c *commonScorer) reset() {
+	clear(c.tf)
+	c.length = 0
+}
+
+// add counts one index term of the row (one FTS5 token) in a column of weight w.
+func (c *commonScorer) add(term string, w float64) {
+	c.length++
+	if j, ok := c.slot[term]; ok {
+		c.tf[j] += w
+	}
+}
+
+// score is the common terms' share of the row's bm25() score.
+func (c *commonScorer) score() float64 {
+	norm := bm25K1 * (1 - bm25B + bm25B*float64(c.length)/c.avgLen)
+	var s float64
+	for j, f := range c.tf {
+		if f > 0 {
+			s += c.idf[j] * f * (bm25K1 + 1) / (f + norm)
+		}
+	}
+	return s
+}
+
 // scoreCommon adds to each hit's score what p's common terms would have
 // added in bm25(passages_fts, titleWeight, 1): their frequencies over the
 // passage's head (document title and section) and body, against its
-// length in FTS5 tokens over both. toks are the hits' passage tokens. The
-// sum equals the score of the full OR query to rounding.
+// length over both. toks are the hits' passage tokens. The sum equals the
+// score of the full OR query to rounding.
 func scoreCommon(an *Analyzer, p plan, hits []Hit, toks [][]Token, st ftsAverages) {
-	if len(p.common) == 0 || st.avgLen == 0 {
+	c := newCommonScorer(p.common, st)
+	if c == nil {
 		return
 	}
-	slot := make(map[string]int, len(p.common))
-	idf := make([]float64, len(p.common))
-	for i, t := range p.common {
-		slot[t.term] = i
-		idf[i] = ftsIDF(int64(t.df), st.rows)
-	}
-	tf := make([]float64, len(p.common))
 	heads := map[string][]string{}
 	for i := range hits {
 		h := &hits[i]
-		clear(tf)
-		length := 0
-		count := func(term string, w float64) {
-			length++ // each index term is one FTS5 token
-			if j, ok := slot[term]; ok {
-				tf[j] += w
-			}
-		}
+		c.reset()
 		key := h.Doc.Title + "\x00" + h.Section
 		head, ok := heads[key]
 		if !ok {
@@ -110,18 +153,13 @@ func scoreCommon(an *Analyzer, p plan, hits []Hit, toks [][]Token, st ftsAverage
 			heads[key] = head
 		}
 		for _, t := range head {
-			count(t, titleWeight)
+			c.add(t, titleWeight)
 		}
 		for _, t := range toks[i] {
 			if !t.Stop {
-				count(t.Term, 1)
+				c.add(t.Term, 1)
 			}
 		}
-		norm := bm25K1 * (1 - bm25B + bm25B*float64(length)/st.avgLen)
-		for j, f := range tf {
-			if f > 0 {
-				h.Score += idf[j] * f * (bm25K1 + 1) / (f + norm)
-			}
-		}
+		h.Score += c.score()
 	}
 }

@@ -126,3 +126,59 @@ func TestScoreCommonMatchesFTS5(t *testing.T) {
 		}
 	}
 }
+
+// The same holds for quotations: the quote candidates found without the
+// common terms, completed by commonScorer, carry their full bm25() score.
+func TestCommonScorerMatchesFTS5ForQuotes(t *testing.T) {
+	files := map[string]string{
+		"council.txt": "Council votes on the bridge\n\n" +
+			"\u201cWe will build the bridge this year,\u201d said Mayor Ada Plumb.\n\n" +
+			"\u201cThe bridge will be paid for by the port,\u201d said councillor Ben Ode.\n",
+		"port.txt": "Port plans\n\n" +
+			"\u201cWe will not pay for the bridge,\u201d said port chief Cara Lind.\n\n" +
+			"\u201cThe harbor needs dredging before the bridge is built,\u201d said engineer Dan Roe.\n",
+	}
+	dir := writeCorpus(t, files)
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	build(t, dbPath, dir, IndexOptions{})
+	d := openIndex(t, dbPath)
+	ctx := context.Background()
+	if d.quoteStats.rows != int64(d.quoteCount) || d.quoteStats.avgLen <= 0 {
+		t.Fatalf("FTS5 statistics %+v, want %d rows and a length", d.quoteStats, d.quoteCount)
+	}
+	for _, q := range []string{"we will build the bridge", "the bridge will be paid by the port"} {
+		p, err := d.planQuery(ctx, q, d.quoteSpace())
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := d.quoteCandidates(ctx, p.match)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[int64]float64{}
+		for _, h := range full {
+			want[h.QuoteID] = h.Score
+		}
+		core, dropped := p.withoutCommon(1)
+		c := newCommonScorer(dropped, d.quoteStats)
+		if c == nil {
+			t.Fatalf("%q: no common terms at budget 1", q)
+		}
+		hits, err := d.quoteCandidates(ctx, core)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 {
+			t.Fatalf("%q: no candidates for %s", q, core)
+		}
+		for _, h := range hits {
+			c.reset()
+			for _, term := range d.an.Terms(nil, h.Quote) {
+				c.add(term, 1)
+			}
+			if got := h.Score + c.score(); math.Abs(got-want[h.QuoteID]) > 1e-9 {
+				t.Errorf("%q, quote %q: score %v, FTS5 gives %v", q, h.Quote, got, want[h.QuoteID])
+			}
+		}
+	}
+}

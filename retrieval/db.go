@@ -42,9 +42,11 @@ type DB struct {
 	// open: they change slowly, and a stale N only shifts IDF slightly.
 	passageCount int
 	quoteCount   int
-	// passageStats are passages_fts's own BM25 statistics, for scoring
-	// common terms in Go (see scoreCommon); zero when unreadable.
+	// passageStats and quoteStats are the FTS5 tables' own BM25
+	// statistics, for scoring common terms in Go (see commonScorer); zero
+	// when unreadable.
 	passageStats ftsAverages
+	quoteStats   ftsAverages
 	dfs          dfCache
 }
 
@@ -159,11 +161,13 @@ func (d *DB) prepare(ctx context.Context, mode OpenMode) error {
 // readCounts reads the passage and quote counts recorded by the last index
 // run, and counts the rows of an index made before they were recorded.
 func (d *DB) readCounts(ctx context.Context) error {
-	st, err := readFTSAverages(ctx, d.db, "passages_fts")
-	if err != nil {
+	var err error
+	if d.passageStats, err = readFTSAverages(ctx, d.db, "passages_fts"); err != nil {
 		return err
 	}
-	d.passageStats = st
+	if d.quoteStats, err = readFTSAverages(ctx, d.db, "quotes_fts"); err != nil {
+		return err
+	}
 	err = d.db.QueryRowContext(ctx, `SELECT
 		(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'passages'),
 		(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'quotes')`).Scan(&d.passageCount, &d.quoteCount)

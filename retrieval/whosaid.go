@@ -67,12 +67,20 @@ func (d *DB) WhoSaid(ctx context.Context, fragment string, limit int) ([]QuoteHi
 		return nil, err
 	}
 	var hits []QuoteHit
+	var common *commonScorer
 	if len(p.terms) > 0 {
-		if hits, err = d.quoteCandidates(ctx, p); err != nil {
+		// As in Search, the most common terms only score the candidates.
+		match := p.match
+		if d.quoteStats.avgLen > 0 {
+			var dropped []queryTerm
+			match, dropped = p.withoutCommon(scoringBudget)
+			common = newCommonScorer(dropped, d.quoteStats)
+		}
+		if hits, err = d.quoteCandidates(ctx, match); err != nil {
 			return nil, err
 		}
 	}
-	hits = rerankQuotes(d.an, p, fragment, hits)
+	hits = rerankQuotes(d.an, p, fragment, hits, common)
 	if len(hits) >= limit {
 		return hits[:limit], nil
 	}
@@ -98,10 +106,10 @@ func (d *DB) WhoSaid(ctx context.Context, fragment string, limit int) ([]QuoteHi
 	return hits, nil
 }
 
-func (d *DB) quoteCandidates(ctx context.Context, p plan) ([]QuoteHit, error) {
+func (d *DB) quoteCandidates(ctx context.Context, match string) ([]QuoteHit, error) {
 	rows, err := d.db.QueryContext(ctx, `WITH f AS (SELECT rowid AS id, -bm25(quotes_fts) AS s FROM quotes_fts
 			WHERE quotes_fts MATCH ? ORDER BY s DESC LIMIT ?)
-		SELECT `+quoteFields+`, f.s FROM f JOIN `+quoteTables+` WHERE q.id = f.id ORDER BY f.s DESC`, p.match, quoteCandidates)
+		SELECT `+quoteFields+`, f.s FROM f JOIN `+quoteTables+` WHERE q.id = f.id ORDER BY f.s DESC`, match, quoteCandidates)
 	if err != nil {
 		return nil, fmt.Errorf("search quotes: %w", err)
 	}
@@ -124,7 +132,9 @@ func (d *DB) quoteCandidates(ctx context.Context, p plan) ([]QuoteHit, error) {
 
 // rerankQuotes scores candidates by how much of the fragment they hold and
 // in what order, drops those holding too little, and sorts the rest.
-func rerankQuotes(an *Analyzer, p plan, fragment string, hits []QuoteHit) []QuoteHit {
+// common, when not nil, completes their BM25 with the terms left out of
+// the search.
+func rerankQuotes(an *Analyzer, p plan, fragment string, hits []QuoteHit, common *commonScorer) []QuoteHit {
 	idf := make(map[string]float64, len(p.terms))
 	var total float64
 	for _, t := range p.terms {
@@ -140,8 +150,17 @@ func rerankQuotes(an *Analyzer, p plan, fragment string, hits []QuoteHit) []Quot
 	for _, h := range hits {
 		terms := an.Terms(nil, h.Quote)
 		have := make(map[string]bool, len(terms))
+		if common != nil {
+			common.reset()
+		}
 		for _, t := range terms {
 			have[t] = true
+			if common != nil {
+				common.add(t, 1)
+			}
+		}
+		if common != nil {
+			h.Score += common.score()
 		}
 		var covered float64
 		for t, w := range idf {
