@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -24,12 +25,10 @@ type PassageInContext struct {
 func (d *DB) Passage(ctx context.Context, id int64, around int) (PassageInContext, error) {
 	var out PassageInContext
 	var ord int
-	row := d.db.QueryRowContext(ctx, `SELECT p.id, p.doc, p.ord, p.text, p.para, p.section, p.date,
-		d.ext_id, d.file, d.title, d.url, d.date, d.date_from, d.source, d.author
+	row := d.db.QueryRowContext(ctx, `SELECT `+passageColumns+`, p.ord, `+docColumns+`
 		FROM passages p JOIN documents d ON d.id = p.doc WHERE p.id = ?`, id)
 	h := &out.Passage
-	err := row.Scan(&h.PassageID, &h.docRow, &ord, &h.Passage, &h.Para, &h.Section, &h.Date,
-		&h.Doc.ID, &h.Doc.Path, &h.Doc.Title, &h.Doc.URL, &h.Doc.Date, &h.Doc.DateFrom, &h.Doc.Source, &h.Doc.Author)
+	err := row.Scan(slices.Concat(passageDest(h), []any{&ord}, docDest(&h.Doc))...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return out, fmt.Errorf("passage %d: %w", id, ErrNotFound)
 	}
@@ -39,25 +38,21 @@ func (d *DB) Passage(ctx context.Context, id int64, around int) (PassageInContex
 	if around <= 0 {
 		return out, nil
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT id, ord, text, para, section, date FROM passages
-		WHERE doc = ? AND ord BETWEEN ? AND ? AND id != ? ORDER BY ord`, h.docRow, ord-around, ord+around, id)
-	if err != nil {
-		return out, fmt.Errorf("passage %d context: %w", id, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err = eachRow(ctx, d.db, fmt.Sprintf("passage %d context", id), func(r rowScanner) error {
 		n := Hit{Doc: h.Doc, docRow: h.docRow}
 		var o int
-		if err := rows.Scan(&n.PassageID, &o, &n.Passage, &n.Para, &n.Section, &n.Date); err != nil {
-			return out, fmt.Errorf("passage %d context: %w", id, err)
+		if err := r.Scan(&n.PassageID, &o, &n.Passage, &n.Para, &n.Section, &n.Date); err != nil {
+			return err
 		}
 		if o < ord {
 			out.Before = append(out.Before, n)
 		} else {
 			out.After = append(out.After, n)
 		}
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT id, ord, text, para, section, date FROM passages
+		WHERE doc = ? AND ord BETWEEN ? AND ? AND id != ? ORDER BY ord`, h.docRow, ord-around, ord+around, id)
+	return out, err
 }
 
 // quoteColumns selects what a QuoteHit holds, in scanQuote's order, from
@@ -66,8 +61,7 @@ const quoteColumns = quoteFields + "\n\tFROM " + quoteTables
 
 const (
 	quoteFields = `q.id, q.text, q.kind, q.speaker, q.role, q.confidence, q.rule, q.sentence,
-	q.passage, ps.para,
-	d.ext_id, d.file, d.title, d.url, d.date, d.date_from, d.source, d.author`
+	q.passage, ps.para, ` + docColumns
 	quoteTables = `quotes q JOIN passages ps ON ps.id = q.passage JOIN documents d ON d.id = q.doc`
 )
 
@@ -85,25 +79,14 @@ type rowScanner interface {
 // columns into extra.
 func scanQuote(row rowScanner, extra ...any) (QuoteHit, error) {
 	h := QuoteHit{IsQuote: true}
-	dest := append([]any{&h.QuoteID, &h.Quote, &h.Kind, &h.Speaker, &h.Role, &h.Confidence, &h.Rule, &h.Sentence,
-		&h.PassageID, &h.Para,
-		&h.Doc.ID, &h.Doc.Path, &h.Doc.Title, &h.Doc.URL, &h.Doc.Date, &h.Doc.DateFrom, &h.Doc.Source, &h.Doc.Author}, extra...)
-	err := row.Scan(dest...)
+	err := row.Scan(slices.Concat([]any{&h.QuoteID, &h.Quote, &h.Kind, &h.Speaker, &h.Role, &h.Confidence, &h.Rule, &h.Sentence,
+		&h.PassageID, &h.Para}, docDest(&h.Doc), extra)...)
 	return h, err
 }
 
-// scanQuotes reads all rows selected with quoteColumns.
-func scanQuotes(rows *sql.Rows) ([]QuoteHit, error) {
-	defer rows.Close()
-	var out []QuoteHit
-	for rows.Next() {
-		h, err := scanQuote(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, h)
-	}
-	return out, rows.Err()
+// scanQuoteRow is scanQuote without extra columns, for queryAll.
+func scanQuoteRow(row rowScanner) (QuoteHit, error) {
+	return scanQuote(row)
 }
 
 // Quote returns the quotation with id. An unknown id is ErrNotFound.

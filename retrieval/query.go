@@ -2,7 +2,6 @@ package retrieval
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -114,21 +113,20 @@ func (d *DB) docFreq(ctx context.Context, vocab string, terms map[string]int) (m
 	// Terms are bound as parameters; only the placeholders and the
 	// vocabulary table, a constant of this package, are formatted in.
 	q := "SELECT term, doc FROM " + vocab + " WHERE term IN (" + placeholders(len(args)) + ")"
-	rows, err := d.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("look up terms: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := eachRow(ctx, d.db, "look up terms", func(r rowScanner) error {
 		var t string
 		var n int
-		if err := rows.Scan(&t, &n); err != nil {
-			return nil, fmt.Errorf("look up terms: %w", err)
+		if err := r.Scan(&t, &n); err != nil {
+			return err
 		}
 		out[t] = n
 		d.dfs.put(vocab, t, n)
+		return nil
+	}, q, args...)
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // dfCache remembers the document frequencies of common terms. FTS5's

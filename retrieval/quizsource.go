@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/citebot/citebot/corpus"
@@ -46,15 +47,8 @@ func (d *DB) QuizQuotes(ctx context.Context, topic string, limit int) ([]QuoteHi
 		where += ` AND q.passage IN (` + placeholders(len(ids)) + `)`
 		args = append(args, ids...)
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT `+quoteColumns+` WHERE `+where+` ORDER BY random() LIMIT ?`, append(args, limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("quiz quotes: %w", err)
-	}
-	out, err := scanQuotes(rows)
-	if err != nil {
-		return nil, fmt.Errorf("quiz quotes: %w", err)
-	}
-	return out, nil
+	return queryAll(ctx, d.db, "quiz quotes", scanQuoteRow,
+		`SELECT `+quoteColumns+` WHERE `+where+` ORDER BY random() LIMIT ?`, append(args, limit)...)
 }
 
 // QuizSpeakers returns up to limit speakers other than the one of h, as
@@ -63,7 +57,25 @@ func (d *DB) QuizQuotes(ctx context.Context, topic string, limit int) ([]QuoteHi
 // speakers with a confident direct quotation are offered, so that every
 // choice reads like a name.
 func (d *DB) QuizSpeakers(ctx context.Context, h QuoteHit, limit int) ([]string, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT q.speaker,
+	var out []string
+	answer := strings.ToLower(h.Speaker)
+	err := eachRow(ctx, d.db, "quiz speakers", func(r rowScanner) error {
+		var name string
+		var sameDoc, sameSource bool
+		var days float64
+		if err := r.Scan(&name, &sameDoc, &sameSource, &days); err != nil {
+			return err
+		}
+		// "Brandvold" is no distractor for "Ilse Brandvold".
+		l := strings.ToLower(name)
+		if strings.Contains(l, answer) || strings.Contains(answer, l) {
+			return nil
+		}
+		if len(out) < limit {
+			out = append(out, name)
+		}
+		return nil
+	}, `SELECT q.speaker,
 			max(dd.id = (SELECT doc FROM quotes WHERE id = ?1)) AS same_doc,
 			max(dd.source != '' AND dd.source = ?2) AS same_source,
 			min(abs(coalesce(julianday(dd.date), 0) - coalesce(julianday(?3), 0))) AS days
@@ -73,28 +85,9 @@ func (d *DB) QuizSpeakers(ctx context.Context, h QuoteHit, limit int) ([]string,
 		ORDER BY same_doc DESC, same_source DESC, days, random() LIMIT ?6`,
 		h.QuoteID, h.Doc.Source, h.Doc.Date, MinQuizConfidence, h.Speaker, limit*3)
 	if err != nil {
-		return nil, fmt.Errorf("quiz speakers: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	var out []string
-	answer := strings.ToLower(h.Speaker)
-	for rows.Next() {
-		var name string
-		var sameDoc, sameSource bool
-		var days float64
-		if err := rows.Scan(&name, &sameDoc, &sameSource, &days); err != nil {
-			return nil, fmt.Errorf("quiz speakers: %w", err)
-		}
-		// "Brandvold" is no distractor for "Ilse Brandvold".
-		l := strings.ToLower(name)
-		if strings.Contains(l, answer) || strings.Contains(answer, l) {
-			continue
-		}
-		if len(out) < limit {
-			out = append(out, name)
-		}
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // QuizDates returns up to limit random dates fit for a "when" question,
@@ -119,55 +112,44 @@ func (d *DB) QuizDates(ctx context.Context, topic string, limit int) ([]DateHit,
 		where += ` AND t.passage IN (` + placeholders(len(ids)) + `)`
 		args = append(args, ids...)
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT t.start, t.end, t.text, t.value, t.anchor,
-			p.id, p.doc, p.text, p.para, p.section, p.date,
-			d.ext_id, d.file, d.title, d.url, d.date, d.date_from, d.source, d.author
-		FROM timexes t JOIN passages p ON p.id = t.passage JOIN documents d ON d.id = p.doc
-		WHERE `+where+` ORDER BY random() LIMIT ?`, append(args, limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("quiz dates: %w", err)
-	}
-	defer rows.Close()
 	var out []DateHit
-	for rows.Next() {
+	err := eachRow(ctx, d.db, "quiz dates", func(r rowScanner) error {
 		var dh DateHit
 		var start, end int
 		h := &dh.Hit
-		if err := rows.Scan(&start, &end, &dh.Expression, &dh.Date, &dh.Anchor,
-			&h.PassageID, &h.docRow, &h.Passage, &h.Para, &h.Section, &h.Date,
-			&h.Doc.ID, &h.Doc.Path, &h.Doc.Title, &h.Doc.URL, &h.Doc.Date, &h.Doc.DateFrom, &h.Doc.Source, &h.Doc.Author); err != nil {
-			return nil, fmt.Errorf("quiz dates: %w", err)
+		if err := r.Scan(slices.Concat([]any{&start, &end, &dh.Expression, &dh.Date, &dh.Anchor},
+			passageDest(h), docDest(&h.Doc))...); err != nil {
+			return err
 		}
 		if start < 0 || end > len(h.Passage) || start >= end {
-			continue
+			return nil
 		}
 		h.SentenceSpan = sentenceAround(h.Passage, start)
 		h.Sentence = h.Passage[h.SentenceSpan.Start:h.SentenceSpan.End]
 		// The expression's bytes in Passage, for blanking it out.
 		h.Highlights = []corpus.Span{{Start: start, End: end}}
 		out = append(out, dh)
+		return nil
+	}, `SELECT t.start, t.end, t.text, t.value, t.anchor,
+			`+passageColumns+`,
+			`+docColumns+`
+		FROM timexes t JOIN passages p ON p.id = t.passage JOIN documents d ON d.id = p.doc
+		WHERE `+where+` ORDER BY random() LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // NearbyDates returns up to limit other full dates of the corpus within
 // days of date, nearest first, as plausible distractors.
 func (d *DB) NearbyDates(ctx context.Context, date string, days, limit int) ([]string, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT DISTINCT value FROM timexes
+	return queryAll(ctx, d.db, "dates near "+date, func(r rowScanner) (string, error) {
+		var v string
+		err := r.Scan(&v)
+		return v, err
+	}, `SELECT DISTINCT value FROM timexes
 		WHERE type = 'DATE' AND value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND value != ?1
 			AND abs(julianday(value) - julianday(?1)) <= ?2
 		ORDER BY abs(julianday(value) - julianday(?1)) LIMIT ?3`, date, days, limit)
-	if err != nil {
-		return nil, fmt.Errorf("dates near %s: %w", date, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			return nil, fmt.Errorf("dates near %s: %w", date, err)
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/citebot/citebot/corpus"
@@ -131,25 +132,12 @@ const titleWeight = 1.0
 const docTitleWeight = 2.5
 
 func (d *DB) candidates(ctx context.Context, match string, n int) ([]candidate, error) {
-	rows, err := d.db.QueryContext(ctx,
-		"SELECT rowid, -bm25(passages_fts, ?, 1.0) AS s FROM passages_fts WHERE passages_fts MATCH ? ORDER BY s DESC LIMIT ?",
-		titleWeight, match, n)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	defer rows.Close()
-	var out []candidate
-	for rows.Next() {
+	return queryAll(ctx, d.db, "search", func(r rowScanner) (candidate, error) {
 		var c candidate
-		if err := rows.Scan(&c.id, &c.bm25); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	return out, nil
+		err := r.Scan(&c.id, &c.bm25)
+		return c, err
+	}, "SELECT rowid, -bm25(passages_fts, ?, 1.0) AS s FROM passages_fts WHERE passages_fts MATCH ? ORDER BY s DESC LIMIT ?",
+		titleWeight, match, n)
 }
 
 // load reads the passages and documents of the candidates, keeping their order.
@@ -163,8 +151,8 @@ func (d *DB) load(ctx context.Context, cands []candidate) ([]Hit, error) {
 		args[i] = c.id
 		index[c.id] = i
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.doc, p.text, p.para, p.section, p.date, p.links,
-		d.ext_id, d.file, d.title, d.url, d.date, d.date_from, d.source, d.author
+	rows, err := d.db.QueryContext(ctx, `SELECT `+passageColumns+`, p.links,
+		`+docColumns+`
 		FROM passages p JOIN documents d ON d.id = p.doc
 		WHERE p.id IN (`+placeholders(len(args))+")", args...)
 	if err != nil {
@@ -176,8 +164,7 @@ func (d *DB) load(ctx context.Context, cands []candidate) ([]Hit, error) {
 	for rows.Next() {
 		var h Hit
 		var links string
-		if err := rows.Scan(&h.PassageID, &h.docRow, &h.Passage, &h.Para, &h.Section, &h.Date, &links,
-			&h.Doc.ID, &h.Doc.Path, &h.Doc.Title, &h.Doc.URL, &h.Doc.Date, &h.Doc.DateFrom, &h.Doc.Source, &h.Doc.Author); err != nil {
+		if err := rows.Scan(slices.Concat(passageDest(&h), []any{&links}, docDest(&h.Doc))...); err != nil {
 			return nil, fmt.Errorf("load passages: %w", err)
 		}
 		if links != "" {
@@ -222,27 +209,22 @@ type docRanking struct {
 
 // rankDocuments scores whole documents against the question.
 func (d *DB) rankDocuments(ctx context.Context, match string) docRanking {
-	rows, err := d.db.QueryContext(ctx,
-		"SELECT rowid, -bm25(documents_fts, ?, 1.0) AS s FROM documents_fts WHERE documents_fts MATCH ? ORDER BY s DESC LIMIT ?",
-		docTitleWeight, match, candidatePool*2)
-	if err != nil {
-		return docRanking{err: fmt.Errorf("search documents: %w", err)}
-	}
-	defer rows.Close()
-	r := docRanking{score: map[int64]float64{}}
-	for rows.Next() {
+	dr := docRanking{score: map[int64]float64{}}
+	err := eachRow(ctx, d.db, "search documents", func(r rowScanner) error {
 		var id int64
 		var s float64
-		if err := rows.Scan(&id, &s); err != nil {
-			return docRanking{err: fmt.Errorf("search documents: %w", err)}
+		if err := r.Scan(&id, &s); err != nil {
+			return err
 		}
-		r.score[id] = s
-		r.max = max(r.max, s)
+		dr.score[id] = s
+		dr.max = max(dr.max, s)
+		return nil
+	}, "SELECT rowid, -bm25(documents_fts, ?, 1.0) AS s FROM documents_fts WHERE documents_fts MATCH ? ORDER BY s DESC LIMIT ?",
+		docTitleWeight, match, candidatePool*2)
+	if err != nil {
+		return docRanking{err: err}
 	}
-	if err := rows.Err(); err != nil {
-		return docRanking{err: fmt.Errorf("search documents: %w", err)}
-	}
-	return r
+	return dr
 }
 
 // blendDocScores mixes each passage's score with its document's relevance,

@@ -100,21 +100,12 @@ func (s *State) Pins(ctx context.Context, guild, speaker string, offset, limit i
 	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM pins WHERE "+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count pins: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, "SELECT "+pinColumns+" WHERE "+where+" ORDER BY id DESC LIMIT ? OFFSET ?",
+	out, err := queryAll(ctx, s.r, "list pins", scanPin, "SELECT "+pinColumns+" WHERE "+where+" ORDER BY id DESC LIMIT ? OFFSET ?",
 		append(args, limit, offset)...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("list pins: %w", err)
+		return nil, 0, err
 	}
-	defer rows.Close()
-	var out []Pin
-	for rows.Next() {
-		p, err := scanPin(rows)
-		if err != nil {
-			return nil, 0, fmt.Errorf("list pins: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 // RemovePin deletes pin id from guild's board and returns what it was. A

@@ -313,20 +313,7 @@ func (s *State) RunningQuiz(ctx context.Context, channel string) (Quiz, error) {
 
 // RunningQuizzes returns every running quiz, for resuming after a restart.
 func (s *State) RunningQuizzes(ctx context.Context) ([]Quiz, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+quizColumns+` WHERE state = 'running' ORDER BY id`)
-	if err != nil {
-		return nil, fmt.Errorf("running quizzes: %w", err)
-	}
-	defer rows.Close()
-	var out []Quiz
-	for rows.Next() {
-		q, err := scanQuiz(rows)
-		if err != nil {
-			return nil, fmt.Errorf("running quizzes: %w", err)
-		}
-		out = append(out, q)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.r, "running quizzes", scanQuiz, `SELECT `+quizColumns+` WHERE state = 'running' ORDER BY id`)
 }
 
 // QuestionAt returns round of quiz. An unknown one is ErrNotFound.
@@ -366,23 +353,14 @@ func (s *State) CurrentRound(ctx context.Context, quiz QuizID) (int, error) {
 
 // RoundAnswers returns the answers to a round, fastest first.
 func (s *State) RoundAnswers(ctx context.Context, quiz QuizID, round int) ([]RoundAnswer, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT user, choice, correct, elapsed_ms FROM answers WHERE quiz = ? AND round = ?
-		ORDER BY elapsed_ms, at, user`, quiz, round)
-	if err != nil {
-		return nil, fmt.Errorf("quiz %d round %d answers: %w", quiz, round, err)
-	}
-	defer rows.Close()
-	var out []RoundAnswer
-	for rows.Next() {
+	return queryAll(ctx, s.r, fmt.Sprintf("quiz %d round %d answers", quiz, round), func(r rowScanner) (RoundAnswer, error) {
 		var a RoundAnswer
 		var ms int64
-		if err := rows.Scan(&a.User, &a.Choice, &a.Correct, &ms); err != nil {
-			return nil, fmt.Errorf("quiz %d round %d answers: %w", quiz, round, err)
-		}
+		err := r.Scan(&a.User, &a.Choice, &a.Correct, &ms)
 		a.Elapsed = time.Duration(ms) * time.Millisecond
-		out = append(out, a)
-	}
-	return out, rows.Err()
+		return a, err
+	}, `SELECT user, choice, correct, elapsed_ms FROM answers WHERE quiz = ? AND round = ?
+		ORDER BY elapsed_ms, at, user`, quiz, round)
 }
 
 // Scores returns guild's leaderboard over answers given since (zero: all
@@ -401,22 +379,13 @@ func (s *State) QuizScores(ctx context.Context, quiz QuizID, limit int) ([]Score
 }
 
 func (s *State) scores(ctx context.Context, where string, args []any, limit int) ([]Score, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT user, sum(correct), count(*),
-		coalesce(avg(CASE WHEN correct THEN elapsed_ms END), 0) AS avg_ms
-		FROM answers WHERE `+where+` GROUP BY user ORDER BY sum(correct) DESC, avg_ms, user LIMIT ?`, append(args, limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("scores: %w", err)
-	}
-	defer rows.Close()
-	var out []Score
-	for rows.Next() {
+	return queryAll(ctx, s.r, "scores", func(r rowScanner) (Score, error) {
 		var sc Score
 		var avg float64
-		if err := rows.Scan(&sc.User, &sc.Correct, &sc.Answers, &avg); err != nil {
-			return nil, fmt.Errorf("scores: %w", err)
-		}
+		err := r.Scan(&sc.User, &sc.Correct, &sc.Answers, &avg)
 		sc.AvgCorrect = time.Duration(avg * float64(time.Millisecond))
-		out = append(out, sc)
-	}
-	return out, rows.Err()
+		return sc, err
+	}, `SELECT user, sum(correct), count(*),
+		coalesce(avg(CASE WHEN correct THEN elapsed_ms END), 0) AS avg_ms
+		FROM answers WHERE `+where+` GROUP BY user ORDER BY sum(correct) DESC, avg_ms, user LIMIT ?`, append(args, limit)...)
 }

@@ -382,20 +382,19 @@ func (d *DB) apply(ctx context.Context, w *writer, s step, known map[string]stri
 }
 
 func (d *DB) fileHashes(ctx context.Context) (map[string]string, error) {
-	rows, err := d.db.QueryContext(ctx, "SELECT path, hash FROM files")
-	if err != nil {
-		return nil, fmt.Errorf("read indexed files: %w", err)
-	}
-	defer rows.Close()
 	out := make(map[string]string)
-	for rows.Next() {
+	err := eachRow(ctx, d.db, "read indexed files", func(r rowScanner) error {
 		var p, h string
-		if err := rows.Scan(&p, &h); err != nil {
-			return nil, fmt.Errorf("read indexed files: %w", err)
+		if err := r.Scan(&p, &h); err != nil {
+			return err
 		}
 		out[p] = h
+		return nil
+	}, "SELECT path, hash FROM files")
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // encodeLinks is the stored JSON form of a passage's links, "" for none.

@@ -2,7 +2,6 @@ package retrieval
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -185,23 +184,22 @@ func (d *DB) passageDates(ctx context.Context, hits []Hit) (map[int64][]datedExp
 	for i, h := range hits {
 		args[i] = h.PassageID
 	}
-	rows, err := d.db.QueryContext(ctx, "SELECT passage, start, end, text, type, value, anchored, anchor FROM timexes WHERE passage IN ("+
-		placeholders(len(args))+") ORDER BY passage, start", args...)
-	if err != nil {
-		return nil, fmt.Errorf("load dates: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := eachRow(ctx, d.db, "load dates", func(r rowScanner) error {
 		var pid int64
 		var e datedExpr
 		var typ string
-		if err := rows.Scan(&pid, &e.Start, &e.End, &e.Text, &typ, &e.Value, &e.Anchored, &e.anchor); err != nil {
-			return nil, fmt.Errorf("load dates: %w", err)
+		if err := r.Scan(&pid, &e.Start, &e.End, &e.Text, &typ, &e.Value, &e.Anchored, &e.anchor); err != nil {
+			return err
 		}
 		e.Type = corpus.TimexType(typ)
 		out[pid] = append(out[pid], e)
+		return nil
+	}, "SELECT passage, start, end, text, type, value, anchored, anchor FROM timexes WHERE passage IN ("+
+		placeholders(len(args))+") ORDER BY passage, start", args...)
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // evidence turns a coverage into a score factor; a sentence naming none of

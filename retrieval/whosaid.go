@@ -107,27 +107,14 @@ func (d *DB) WhoSaid(ctx context.Context, fragment string, limit int) ([]QuoteHi
 }
 
 func (d *DB) quoteCandidates(ctx context.Context, match string) ([]QuoteHit, error) {
-	rows, err := d.db.QueryContext(ctx, `WITH f AS (SELECT rowid AS id, -bm25(quotes_fts) AS s FROM quotes_fts
+	return queryAll(ctx, d.db, "search quotes", func(r rowScanner) (QuoteHit, error) {
+		var score float64
+		h, err := scanQuote(r, &score)
+		h.Score = score
+		return h, err
+	}, `WITH f AS (SELECT rowid AS id, -bm25(quotes_fts) AS s FROM quotes_fts
 			WHERE quotes_fts MATCH ? ORDER BY s DESC LIMIT ?)
 		SELECT `+quoteFields+`, f.s FROM f JOIN `+quoteTables+` WHERE q.id = f.id ORDER BY f.s DESC`, match, quoteCandidates)
-	if err != nil {
-		return nil, fmt.Errorf("search quotes: %w", err)
-	}
-	defer rows.Close()
-	var out []QuoteHit
-	for rows.Next() {
-		var score float64
-		h, err := scanQuote(rows, &score)
-		h.Score = score
-		if err != nil {
-			return nil, fmt.Errorf("search quotes: %w", err)
-		}
-		out = append(out, h)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search quotes: %w", err)
-	}
-	return out, nil
 }
 
 // rerankQuotes scores candidates by how much of the fragment they hold and
@@ -216,39 +203,22 @@ func (d *DB) Quotes(ctx context.Context, name string, limit int) ([]QuoteHit, er
 	if name == "" || limit <= 0 {
 		return nil, nil
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT `+quoteColumns+`
+	return queryAll(ctx, d.db, fmt.Sprintf("list quotes of %q", name), scanQuoteRow, `SELECT `+quoteColumns+`
 		WHERE q.speaker = ? COLLATE NOCASE OR q.speaker LIKE '%' || ? || '%' ESCAPE '\'
 		ORDER BY q.speaker = ? COLLATE NOCASE DESC, q.confidence DESC, d.date DESC, q.id
 		LIMIT ?`, name, escapeLike(name), name, limit)
-	if err != nil {
-		return nil, fmt.Errorf("list quotes of %q: %w", name, err)
-	}
-	out, err := scanQuotes(rows)
-	if err != nil {
-		return nil, fmt.Errorf("list quotes of %q: %w", name, err)
-	}
-	return out, nil
 }
 
 // Speakers returns the distinct speakers with how many quotes each has,
 // most quoted first; prefix, when set, filters case-insensitively.
 func (d *DB) Speakers(ctx context.Context, prefix string, limit int) ([]SpeakerCount, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT speaker, count(*) AS n FROM quotes
+	return queryAll(ctx, d.db, "list speakers", func(r rowScanner) (SpeakerCount, error) {
+		var s SpeakerCount
+		err := r.Scan(&s.Name, &s.Quotes)
+		return s, err
+	}, `SELECT speaker, count(*) AS n FROM quotes
 		WHERE speaker != '' AND speaker LIKE ? || '%' ESCAPE '\'
 		GROUP BY speaker COLLATE NOCASE ORDER BY n DESC, speaker LIMIT ?`, escapeLike(prefix), limit)
-	if err != nil {
-		return nil, fmt.Errorf("list speakers: %w", err)
-	}
-	defer rows.Close()
-	var out []SpeakerCount
-	for rows.Next() {
-		var s SpeakerCount
-		if err := rows.Scan(&s.Name, &s.Quotes); err != nil {
-			return nil, fmt.Errorf("list speakers: %w", err)
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }
 
 // SpeakerCount is a speaker and the number of quotes attributed to them.
