@@ -74,7 +74,7 @@ func (g *TimexTagger) Tag(text string, a Anchor) []Timex {
 			continue
 		}
 		m, ok := s.match(i)
-		if !ok {
+		if !ok || s.titleName(i, m.n) {
 			i++
 			continue
 		}
@@ -91,6 +91,58 @@ func (g *TimexTagger) Tag(text string, a Anchor) []Timex {
 		i += m.n
 	}
 	return out
+}
+
+// titleName reports that the n tokens at i, words usually written in
+// lower case ("today", "this week"), are capitalized in mid-sentence after
+// a capitalized word or an opening quote: the name of a show or paper
+// ("USA Today", ABC's "This Week"), not a time.
+func (s *txScanner) titleName(i, n int) bool {
+	if !s.toks[i].upper {
+		return false
+	}
+	p := s.at(i - 1)
+	if p == nil || p.sent != s.toks[i].sent {
+		return false
+	}
+	switch {
+	case p.kind == txWord && p.upper:
+	case p.kind == txPunct && (s.lowOf(p) == "\"" || s.lowOf(p) == "`" || s.lowOf(p) == "\u201c"):
+		if !s.quotedTitleEnd(i + n) {
+			return false // a quotation's first word: ``Today, I'm here''
+		}
+	default:
+		return false
+	}
+	for k := i; k < i+n; k++ {
+		t := &s.toks[k]
+		if t.kind != txWord || !t.upper || t.end-t.start < 2 || s.text[t.start+1] < 'a' || s.text[t.start+1] > 'z' {
+			return false
+		}
+		w := s.lowOf(t)
+		if m, _ := txMonthWord(w); m != 0 {
+			return false
+		}
+		if _, _, ok := txWeekdayWord(w); ok {
+			return false
+		}
+		switch w {
+		case "christmas", "easter", "thanksgiving", "new", "election":
+			return false
+		}
+	}
+	return true
+}
+
+// quotedTitleEnd reports that a quoted expression ends at token k the way
+// a quoted title does: at the closing quote (after at most a comma or
+// period) or running on in capitals ("This Week With ...").
+func (s *txScanner) quotedTitleEnd(k int) bool {
+	if s.wordAt(k, ",") || s.wordAt(k, ".") {
+		return s.closingQuote(k + 1)
+	}
+	t := s.at(k)
+	return t != nil && (t.kind == txWord && t.upper || s.closingQuote(k))
 }
 
 // txMatch is one recognized expression: n tokens from where matching began.

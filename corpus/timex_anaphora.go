@@ -40,33 +40,41 @@ func txParseDateValue(v string) (txDiscourseDate, bool) {
 // txRecAnaphoric recognizes "that year", "that day", "that month", "that
 // quarter" and "the following year", "the next day", "the previous year",
 // resolved against the last date the story named. Without one it leaves
-// them to the other recognizers (or to no one).
+// them to the other recognizers (or to no one). It also takes "the day
+// before" a date and "the third day" of something (theDay).
 func txRecAnaphoric(s *txScanner, i int) (txMatch, bool) {
-	if !s.hasLast {
+	w := s.lowAt(i)
+	if w != "that" && w != "the" {
 		return txMatch{}, false
 	}
 	k, off := i, 0
-	switch s.lowAt(i) {
-	case "that":
-		k++
-		if s.wordAt(k, "same") {
-			k++ // "that same day"
-		}
-	case "the":
+	switch {
+	case w == "the":
 		switch s.lowAt(i + 1) {
 		case "following", "next":
 			off = 1
 		case "previous", "prior":
 			off = -1
 		default:
-			return txMatch{}, false
+			return s.theDay(i)
 		}
 		k += 2
-	default:
+	case w == "that":
+		k++
+		if s.wordAt(k, "same") {
+			k++ // "that same day"
+		}
+	}
+	if !s.hasLast {
 		return txMatch{}, false
 	}
 	if s.glued(k+1) && s.wordAt(k+1, "-") {
 		return txMatch{}, false // "that year-end", "the next day-long"
+	}
+	if off != 0 && s.lowAt(i+1) != "next" {
+		if m, ok := s.weekdayFromLast(i, k, off); ok {
+			return m, true
+		}
 	}
 	u, plural := txUnitWord(s.lowAt(k))
 	if plural || off != 0 && s.lowAt(i+1) == "next" && u != txDay {
@@ -89,4 +97,24 @@ func txRecAnaphoric(s *txScanner, i int) (txMatch, bool) {
 		return txMatch{}, false
 	}
 	return txMatch{n: k + 1 - i, typ: TimexDate, value: v, anchored: true}, true
+}
+
+// weekdayFromLast resolves "the previous Friday" or "the following
+// Monday" (a weekday at token k, off -1 or +1) against the last day the
+// story named: the nearest such weekday strictly before or after it.
+func (s *txScanner) weekdayFromLast(i, k, off int) (txMatch, bool) {
+	wd, plural, n := s.weekdayAt(k)
+	if n == 0 || plural || s.lastDate.day == 0 {
+		return txMatch{}, false
+	}
+	last := time.Date(s.lastDate.year, time.Month(s.lastDate.month), s.lastDate.day, 0, 0, 0, 0, time.UTC)
+	step := (int(last.Weekday()) - int(wd) + 7) % 7 // days back to wd
+	if off > 0 {
+		step = -((int(wd) - int(last.Weekday()) + 7) % 7)
+	}
+	if step == 0 {
+		step = -7 * off
+	}
+	d := last.AddDate(0, 0, -step)
+	return txMatch{n: k + n - i, typ: TimexDate, value: txFmtDay(d), anchored: true}, true
 }

@@ -95,7 +95,7 @@ func txRecDuration(s *txScanner, i int) (txMatch, bool) {
 		j++ // "two more weeks", "eight trading days"
 	}
 	u, plural := txUnitWord(s.lowAt(j))
-	if u == txNoUnit {
+	if u == txNoUnit || s.titleUnit(i, j) {
 		return txMatch{}, false
 	}
 	if (first == "a" || first == "an" || first == "one") && (u == txQuarter || u == txSecond) {
@@ -131,7 +131,37 @@ func txRecDuration(s *txScanner, i int) (txMatch, bool) {
 			return s.countedDate(i, j+2, val, u, false), true
 		}
 	}
+	if m, ok := s.rate(i, j, u); ok {
+		return m, true
+	}
 	return txMatch{n: j - i, typ: TimexDuration, value: txDuration(val, u)}, true
+}
+
+// rate recognizes a duration of unit u over tokens [i, j) given per a
+// longer period, "eight hours a day", "two days a week": one repeating
+// expression, not a duration and a set.
+func (s *txScanner) rate(i, j int, u txUnit) (txMatch, bool) {
+	if !s.wordAt(j, "a") && !s.wordAt(j, "per") && !s.wordAt(j, "an") {
+		return txMatch{}, false
+	}
+	p, plural := txUnitWord(s.lowAt(j + 1))
+	if p <= u || plural || p == txQuarter {
+		return txMatch{}, false
+	}
+	return txMatch{n: j + 2 - i, typ: TimexSet, value: txDuration("1", p)}, true
+}
+
+// titleUnit reports a capitalized unit word at token j after the count
+// at token i in running text, which names a show or film (CBS's "60
+// Minutes", "28 Days Later"), not a duration. In a title-case headline
+// the word before the count is capitalized too, and the rule stays out.
+func (s *txScanner) titleUnit(i, j int) bool {
+	u := s.at(j)
+	if !u.upper || u.end-u.start < 2 || s.text[u.start+1] < 'a' || s.text[u.start+1] > 'z' {
+		return false // lowercase, or an all-caps line
+	}
+	p := s.at(i - 1)
+	return p != nil && p.sent == s.toks[i].sent && !(p.kind == txWord && p.upper)
 }
 
 // countedDate is the date n units before (back) or after the anchor over
@@ -164,7 +194,12 @@ func (s *txScanner) vagueDuration(i int) (txMatch, bool) {
 	switch s.lowAt(i) {
 	case "recent", "coming", "past", "next", "ensuing", "following", "previous":
 		k++
+	case "the":
+		return s.theUnitsSpan(i)
 	default:
+		if s.gluedWord(i+1, "-") {
+			return s.unitLong(i)
+		}
 		switch s.lowAt(i - 1) {
 		case "for", "over", "within", "in", "after", "took", "spent":
 		default:
@@ -179,6 +214,41 @@ func (s *txScanner) vagueDuration(i int) (txMatch, bool) {
 		return txMatch{}, false
 	}
 	return txMatch{n: k + 1 - i, typ: TimexDuration, value: txDuration("", u)}, true
+}
+
+// unitLong recognizes a unit word made an adjective with "-long", "a
+// day-long meeting", "his year-long stay": one unit.
+func (s *txScanner) unitLong(i int) (txMatch, bool) {
+	if !s.wordAt(i+2, "long") {
+		return txMatch{}, false
+	}
+	u, plural := txUnitWord(s.lowAt(i))
+	if u == txNoUnit || plural {
+		return txMatch{}, false
+	}
+	return txMatch{n: 3, typ: TimexDuration, value: txDuration("1", u)}, true
+}
+
+// theUnitsSpan recognizes "the" and a plural unit naming a stretch of
+// time around a story's events: "over the years", "the weeks ahead", "in
+// the years that followed", "the months to come". Other "the years" (the
+// days before the vote, the years of the war) are left alone.
+func (s *txScanner) theUnitsSpan(i int) (txMatch, bool) {
+	n := 2
+	switch {
+	case s.wordAt(i+2, "ahead"):
+		n = 3
+	case s.wordAt(i-1, "over"),
+		s.wordAt(i+2, "to") && s.wordAt(i+3, "come"),
+		s.wordAt(i+2, "that") && (s.wordAt(i+3, "followed") || s.wordAt(i+3, "follow")):
+	default:
+		return txMatch{}, false
+	}
+	u, plural := txUnitWord(s.lowAt(i + 1))
+	if u == txNoUnit || !plural {
+		return txMatch{}, false
+	}
+	return txMatch{n: n, typ: TimexDuration, value: txDuration("", u)}, true
 }
 
 // txRecSet recognizes repeating times: "daily", "every week", "each

@@ -367,7 +367,7 @@ func txWordFlags(w string) uint8 {
 	// words, vague references, holidays and set adverbs
 	case "afternoon", "afternoons", "annually", "apr", "april", "aug", "august", "autumn", "centuries",
 		"century", "christmas", "current", "currently", "daily", "day", "days", "dec", "decade",
-		"decades", "december", "eighteen", "evening", "evenings", "fall", "feb", "february", "fri",
+		"decades", "december", "easter", "eighteen", "evening", "evenings", "fall", "feb", "february", "fri",
 		"friday", "fridays", "future", "half", "hour", "hourly", "hours", "hr", "hrs", "jan", "january",
 		"jul", "july", "jun", "june", "lately", "mar", "march", "may", "midday", "midnight", "min",
 		"mins", "minute", "minutes", "mon", "monday", "mondays", "month", "monthly", "months", "morning",
@@ -382,7 +382,7 @@ func txWordFlags(w string) uint8 {
 		return txCanStartFlag | txAnchorFlag
 	// words that begin an expression whose anchor comes later: numbers,
 	// ordinals, vague amounts, deictic and set words
-	case "a", "an", "couple", "dozen", "each", "eight", "eighteenth", "eighth", "eighty", "eleven",
+	case "a", "an", "couple", "dozen", "each", "eight", "eighteenth", "eighth", "eighty", "election", "eleven",
 		"eleventh", "every", "few", "fifteen", "fifteenth", "fifth", "fifty", "fiscal", "five",
 		"formerly", "forty", "four", "fourteen", "fourteenth", "fourth", "hundred", "its", "many",
 		"middle", "new", "nine", "nineteenth", "ninety", "ninth", "numerous", "once", "one", "per",
@@ -402,7 +402,7 @@ func txWordFlags(w string) uint8 {
 	case "past":
 		return txCanStartFlag | txAnchorFlag | txModFlag
 	// anchors that no recognizer starts with ("the latest period")
-	case "biweekly", "period":
+	case "biweekly", "period", "term":
 		return txAnchorFlag
 	// modifiers only ("the final two years")
 	case "additional", "barely", "final", "fully", "further", "initial", "remaining":

@@ -43,6 +43,11 @@ func txRecRelative(s *txScanner, i int) (txMatch, bool) {
 	case "next", "coming", "following", "upcoming":
 		off = 1
 		dur = the && w == "next"
+	case "earlier", "later":
+		if the {
+			return txMatch{}, false
+		}
+		return s.earlierInThe(i)
 	case "year", "month", "week", "quarter", "decade", "century":
 		// "the year" alone is too vague, except as the object of "end of",
 		// "beginning of" and the like, where it is the current one.
@@ -85,6 +90,19 @@ func txRecRelative(s *txScanner, i int) (txMatch, bool) {
 		return txMatch{n: j + 1 - i, typ: TimexDate, value: txUnknownOf(u)}, true
 	}
 	return txMatch{n: j + 1 - i, typ: TimexDate, value: s.shiftDate(off, u), anchored: true}, true
+}
+
+// earlierInThe recognizes "earlier in the year", like "earlier this
+// year". "Later in the day" is left alone: the day is mostly one the story
+// just named, not the anchor's.
+func (s *txScanner) earlierInThe(i int) (txMatch, bool) {
+	if !s.wordAt(i+1, "in") || !s.wordAt(i+3, "year") || !s.wordAt(i+2, "the") || s.gluedWord(i+4, "-") {
+		return txMatch{}, false
+	}
+	if !s.hasDCT {
+		return txMatch{n: 4, typ: TimexDate, value: txUnknownOf(txYear)}, true
+	}
+	return txMatch{n: 4, typ: TimexDate, value: s.shiftDate(0, txYear), anchored: true}, true
 }
 
 // txRecForTheYear recognizes "the year", "the full year" and "the fiscal
@@ -367,8 +385,8 @@ func txRecYear(s *txScanner, i int) (txMatch, bool) {
 	}
 	// "the nineties", "the early sixties": only after "the", since "in her
 	// forties" is an age
-	if t.kind == txWord && (k > i || s.wordAt(k-2, "the") && (s.wordAt(k-1, "early") || s.wordAt(k-1, "late") || s.wordAt(k-1, "mid"))) {
-		if d := txDecadeWord(s.lowOf(t)); d > 0 {
+	if t.kind == txWord {
+		if d := txDecadeWord(s.lowOf(t)); d > 0 && (k > i || s.afterTheAndPosition(k)) {
 			return txMatch{n: k + 1 - i, typ: TimexDate, value: "19" + strconv.Itoa(d)}, true
 		}
 	}
@@ -429,6 +447,20 @@ func txRecYear(s *txScanner, i int) (txMatch, bool) {
 		return txMatch{}, false
 	}
 	return txMatch{n: k + 1 - i, typ: TimexDate, value: txFmtYear(y)}, true
+}
+
+// afterTheAndPosition reports "the early", "the late" or "the mid" before
+// token k, the last also hyphenated ("the mid-eighties").
+func (s *txScanner) afterTheAndPosition(k int) bool {
+	j := k - 1
+	if s.wordAt(j, "-") && s.glued(j) && s.glued(k) {
+		j--
+	}
+	switch s.lowAt(j) {
+	case "early", "late", "mid":
+		return s.wordAt(j-1, "the")
+	}
+	return false
 }
 
 // yearExprAt returns a year at token k written in digits ("1996") or spoken

@@ -110,7 +110,7 @@ func (s *txScanner) txCue(k int) (dir txTense, weak bool) {
 		future := s.wordAt(k+1, "to") ||
 			w == "expected" || w == "planned" || w == "set" && s.wordAt(k+1, "for")
 		switch {
-		case !future:
+		case !future, !s.wordAt(k+1, "to") && s.adjectival(k):
 			return txNoTense, false
 		case s.pluperfect(k) && s.wordAt(k+1, "to"):
 			return txPast, false // "had been due to expire Friday"
@@ -120,13 +120,21 @@ func (s *txScanner) txCue(k int) (dir txTense, weak bool) {
 		// "is to meet", "are to vote": a schedule; a bare "to be" is not.
 		// After a verb of agreeing or deciding, the infinitive names what
 		// is to come: "agreed to meet on Tuesday", "voted to close Friday".
-		if s.wordAt(k-1, "is") || s.wordAt(k-1, "are") || txCommitVerb(s.lowAt(k-1)) && !s.wordAt(k+1, "be") {
+		if s.wordAt(k-1, "is") || s.wordAt(k-1, "are") ||
+			(txCommitVerb(s.lowAt(k-1)) || txCommitNoun(s.lowAt(k-1))) && !s.wordAt(k+1, "be") {
 			return txFuture, false
 		}
 		return txNoTense, false
 	case "meets", "begins", "starts", "opens", "resumes", "arrives", "leaves", "visits",
 		"travels", "expires", "convenes", "reconvenes", "faces", "hosts":
 		// the news present of a scheduled event: "the panel meets Monday"
+		return txFuture, false
+	case "effective":
+		// "effective Feb. 1" dates a change still to come, unless a verb
+		// before it reports the change as made ("became effective")
+		if s.wordAt(k-1, "became") || s.wordAt(k-1, "was") || s.wordAt(k-1, "were") || s.wordAt(k-1, "been") {
+			return txPast, false
+		}
 		return txFuture, false
 	case "said", "told", "saying":
 		return txPast, true
@@ -146,8 +154,9 @@ func (s *txScanner) txCue(k int) (dir txTense, weak bool) {
 	case w == "won" && s.wordAt(k+1, "'"):
 		return txFuture, false // won't
 	case txPastForm(w) && !txParticiple(w):
-	case s.wordAt(k-1, "be") || s.wordAt(k-1, "being") || s.wordAt(k-1, "to"):
-		return txNoTense, false // "will be paid", "to be listed"
+	case s.wordAt(k-1, "be") || s.wordAt(k-1, "being") || s.wordAt(k-1, "to") ||
+		s.wordAt(k-1, "is") || s.wordAt(k-1, "are"):
+		return txNoTense, false // "will be paid", "to be listed", "is heard in May"
 	case txDeterminer(s.lowAt(k - 1)):
 		return txNoTense, false // "the reduced dividend": an adjective
 	}
@@ -187,6 +196,16 @@ func txCommitVerb(w string) bool {
 	return false
 }
 
+// txCommitNoun reports nouns whose "to" infinitive is a later act, like
+// txCommitVerb's verbs: "an agreement to acquire the bank in January".
+func txCommitNoun(w string) bool {
+	switch w {
+	case "agreement", "proposal", "offer", "pledge", "promise", "commitment", "intention":
+		return true
+	}
+	return false
+}
+
 // txParticiple reports irregular past forms that are also past
 // participles, and so need not be past after "be" ("will be paid").
 func txParticiple(w string) bool {
@@ -206,6 +225,14 @@ func txDeterminer(w string) bool {
 		return true
 	}
 	return false
+}
+
+// adjectival reports a participle at token k used as an adjective, after
+// a determiner or an -ly adverb: "the expected rise", "a hastily planned
+// trip" say nothing of the clause's tense.
+func (s *txScanner) adjectival(k int) bool {
+	p := s.lowAt(k - 1)
+	return txDeterminer(p) || len(p) > 4 && strings.HasSuffix(p, "ly")
 }
 
 // pluperfect reports a plan word at token k after "had" or "had been":

@@ -228,6 +228,9 @@ func (s *txScanner) bareMonthOK(k int, m time.Month, n int) bool {
 	if p == nil {
 		return false
 	}
+	if s.lowOf(p) == "the" {
+		return s.monthModifies(k + n)
+	}
 	switch s.lowOf(p) {
 	case "in", "since", "until", "by", "last", "next", "this", "early", "late", "mid", "of",
 		"through", "from", "during", "before", "after", "between", "till", "-", "and", "or",
@@ -235,6 +238,21 @@ func (s *txScanner) bareMonthOK(k int, m time.Month, n int) bool {
 		return true
 	}
 	return false
+}
+
+// monthModifies reports that token k, after "the" and a month name, is a
+// lowercase noun the month modifies ("the May elections", "the March
+// accession"), not a preposition continuing a name ("the March on Rome").
+func (s *txScanner) monthModifies(k int) bool {
+	t := s.at(k)
+	if t == nil || t.kind != txWord || t.upper {
+		return false
+	}
+	switch s.lowOf(t) {
+	case "on", "of", "to", "for", "from", "through", "against", "in", "across", "toward", "towards", "and", "or":
+		return false
+	}
+	return true
 }
 
 // bareMonth resolves a month named without a year over tokens [i, j).
@@ -278,11 +296,23 @@ func (s *txScanner) monthDay(i, j int, m time.Month, d int) txMatch {
 	return txMatch{n: j - i, typ: TimexDate, value: "XXXX-" + md}
 }
 
-// txRecNumeric recognizes all-digit dates: ISO "2016-11-14" and US
-// "11/14/2016" (day first when the first number cannot be a month).
+// txRecNumeric recognizes dates that begin with a number and hold no
+// month name: all-digit dates and the second day of a listed pair.
 func txRecNumeric(s *txScanner, i int) (txMatch, bool) {
+	if s.toks[i].kind != txNum {
+		return txMatch{}, false
+	}
+	if m, ok := s.digitDate(i); ok {
+		return m, true
+	}
+	return s.listedDay(i)
+}
+
+// digitDate recognizes all-digit dates: ISO "2016-11-14" and US
+// "11/14/2016" (day first when the first number cannot be a month).
+func (s *txScanner) digitDate(i int) (txMatch, bool) {
 	t := &s.toks[i]
-	if t.kind != txNum || t.digits == 0 {
+	if t.digits == 0 {
 		return txMatch{}, false
 	}
 	a, b, c := s.at(i+2), s.at(i+4), s.at(i+1)
@@ -318,6 +348,41 @@ func txRecNumeric(s *txScanner, i int) (txMatch, bool) {
 		return txMatch{}, false
 	}
 	return txMatch{n: 5, typ: TimexDate, value: txFmtMonth(y, time.Month(m)) + "-" + txTwo(d)}, true
+}
+
+// listedDay recognizes the bare second day of "April 24 and 25" or "May 3
+// or 4", which takes the month and year just resolved for the first.
+func (s *txScanner) listedDay(i int) (txMatch, bool) {
+	if !s.hasLast || s.lastDate.day == 0 {
+		return txMatch{}, false
+	}
+	switch s.lowAt(i - 1) {
+	case "and", "or":
+	default:
+		return txMatch{}, false
+	}
+	d, n := s.dayAt(i)
+	if d <= s.lastDate.day || n != 1 || s.at(i-2) == nil || s.toks[i-2].num != int32(s.lastDate.day) {
+		return txMatch{}, false
+	}
+	if m, _ := s.monthAt(i - 3); m == 0 && !s.wordAt(i-3, ".") {
+		return txMatch{}, false // the first day must follow its month
+	}
+	if nx := s.at(i + 1); nx != nil && nx.kind != txPunct && !txListedDayFollower(s.lowOf(nx)) {
+		return txMatch{}, false // "May 3 and 4 percent", "June 5 and 6 others"
+	}
+	v := txFmtMonth(s.lastDate.year, time.Month(s.lastDate.month)) + "-" + txTwo(d)
+	return txMatch{n: 1, typ: TimexDate, value: v, anchored: true}, true
+}
+
+// txListedDayFollower reports words that may follow the second day of a
+// listed pair of dates without making the number something else.
+func txListedDayFollower(w string) bool {
+	switch w {
+	case "in", "at", "on", "and", "to", "with", "for", "when", "while", "but", "as", "after", "before":
+		return true
+	}
+	return false
 }
 
 // txRecWeekday recognizes "Friday", "last Friday", "next Tuesday",
@@ -378,6 +443,104 @@ func txRecWeekday(s *txScanner, i int) (txMatch, bool) {
 	return txMatch{n: j - i, typ: typ, value: txFmtDay(d) + suffix, anchored: true}, true
 }
 
+// theDay recognizes, from "the" at token i, "the day before" or "the day
+// after" a named date ("the day before last Tuesday's hearing"), one
+// expression for the day next to it, and "the third day" of something
+// going on ("today is the third day of the strike"), the anchor's day.
+func (s *txScanner) theDay(i int) (txMatch, bool) {
+	if !s.wordAt(i+1, "day") {
+		return s.nthDayToday(i)
+	}
+	off := 0
+	switch s.lowAt(i + 2) {
+	case "before":
+		off = -1
+	case "after":
+		off = 1
+	default:
+		return txMatch{}, false
+	}
+	k := i + 3
+	if k >= len(s.toks) || s.toks[k].flags&(txCanStartFlag|txModFlag) == 0 {
+		return s.dayNextToEvent(i, off)
+	}
+	m, ok := s.match(k)
+	if !ok || m.typ != TimexDate || len(m.value) != 10 {
+		return s.dayNextToEvent(i, off)
+	}
+	d, err := time.Parse("2006-01-02", m.value)
+	if err != nil {
+		return txMatch{}, false
+	}
+	return txMatch{n: k - i + m.n, typ: TimexDate, value: txFmtDay(d.AddDate(0, 0, off)), anchored: m.anchored}, true
+}
+
+// dayNextToEvent resolves "the day" in "the day after his death", "the
+// day before their wedding": an event the story has just dated, so the day
+// next to the last date it named. An appositive ("Nov. 3, the day before
+// the vote") restates the date before it and is left alone, as is "later
+// in the day before leaving".
+func (s *txScanner) dayNextToEvent(i, off int) (txMatch, bool) {
+	if !s.hasLast || s.lastDate.day == 0 {
+		return txMatch{}, false
+	}
+	switch s.lowAt(i + 3) {
+	case "his", "her", "its", "their", "the":
+	default:
+		return txMatch{}, false
+	}
+	switch s.lowAt(i - 1) {
+	case ",", "in", "of":
+		return txMatch{}, false
+	}
+	last := time.Date(s.lastDate.year, time.Month(s.lastDate.month), s.lastDate.day+off, 0, 0, 0, 0, time.UTC)
+	return txMatch{n: 2, typ: TimexDate, value: txFmtDay(last), anchored: true}, true
+}
+
+// nthDayToday recognizes "the" and an ordinal day after a present
+// "is" whose subject is now ("today is the eighth day", "it's the second
+// day of the offensive"): the anchor's day.
+func (s *txScanner) nthDayToday(i int) (txMatch, bool) {
+	if !s.wordAt(i+2, "day") || !s.hasDCT || txOrdinalWord(s.lowAt(i+1)) < 2 {
+		return txMatch{}, false
+	}
+	switch {
+	case s.wordAt(i-1, "is") && (s.wordAt(i-2, "today") || s.wordAt(i-2, "it") || s.wordAt(i-2, "this")):
+	case s.wordAt(i-1, "s") && s.wordAt(i-2, "'") && s.wordAt(i-3, "it"):
+	default:
+		return txMatch{}, false
+	}
+	return txMatch{n: 3, typ: TimexDate, value: txFmtDay(s.dct), anchored: true}, true
+}
+
+// midPartOfDay recognizes a part of the day after "mid" ("mid
+// afternoon", "mid-morning"), which the modifier scan keeps in the
+// extent, dated by a day written after it ("mid-afternoon yesterday") or
+// else the anchor.
+func (s *txScanner) midPartOfDay(i int) (txMatch, bool) {
+	switch s.lowAt(i - 1) {
+	case "mid":
+	case "-":
+		if !s.glued(i) || !s.wordAt(i-2, "mid") {
+			return txMatch{}, false
+		}
+	default:
+		return txMatch{}, false
+	}
+	pod := txPartOfDay(s.lowAt(i))
+	j := i + 1
+	day, dn := s.dayAfterClock(j)
+	switch {
+	case dn > 0:
+		j += dn
+	case s.hasDCT:
+		day = txFmtDay(s.dct)
+	default:
+		day = "XXXX-XX-XX"
+	}
+	return txMatch{n: j - i, typ: TimexTime, value: day + "T" + pod, anchored: s.hasDCT}, true
+}
+
 // txRecDayWord recognizes today, tonight, yesterday, tomorrow, optionally
 // with a part of the day, and "this morning", "last night".
 func txRecDayWord(s *txScanner, i int) (txMatch, bool) {
@@ -399,6 +562,8 @@ func txRecDayWord(s *txScanner, i int) (txMatch, bool) {
 			return txMatch{}, false
 		}
 		off = -1
+	case "morning", "afternoon", "evening":
+		return s.midPartOfDay(i)
 	default:
 		return txMatch{}, false
 	}

@@ -205,6 +205,44 @@ func TestTagTimex(t *testing.T) {
 		// holidays
 		{"christmas", "The store will close on Christmas.", "Christmas", "", TimexDate, "2016-12-25"},
 		{"thanksgiving", "Families gathered on Thanksgiving.", "Thanksgiving", "", TimexDate, "2016-11-24"},
+		{"election day", "Voters head to the polls on Election Day.", "Election Day", "2016-10-01", TimexDate, "2016-11-08"},
+		{"easter week", "Pilgrims crowded the old city as Easter week began.", "Easter week", "", TimexDate, "2016-W12"},
+		{"easter after a preposition", "The bakery closes over Easter.", "Easter", "2017-01-10", TimexDate, "2017-04-16"},
+		{"easter monday", "The parade went ahead on Easter Monday.", "Easter Monday", "", TimexDate, "2016-03-28"},
+		// tense cues
+		{"present passive is no past cue", "The appeal is heard in May.", "May", "", TimexDate, "2017-05"},
+		{"agreement to is a later act", "The bank announced an agreement to buy the lender in March.", "March", "", TimexDate, "2017-03"},
+		{"effective dates a coming change", "The board named a new chief, effective Feb. 1.", "Feb. 1", "", TimexDate, "2017-02-01"},
+		{"became effective is past", "The new rule became effective Feb. 1.", "Feb. 1", "", TimexDate, "2016-02-01"},
+		{"adjectival planned is no cue", "On Monday, when the mayor cut short a hastily planned tour, the council passed the budget.", "Monday", "", TimexDate, "2016-12-05"},
+		// clock times dated across a parenthesis
+		{"clock then zone time then weekday", "The blast occurred at 9:15 a.m. (1415 GMT) Thursday.", "9:15 a.m.", "", TimexTime, "2016-12-08T09:15"},
+		{"weekday inside the parenthesis", "The convoy will leave at 5 in the morning (5 a.m. EST Saturday).", "5 in the morning", "", TimexTime, "2016-12-10T05:00"},
+		// listed days, named days around a date
+		{"second listed day", "The summit will be held on March 14 and 15 in Oslo.", "15", "", TimexDate, "2017-03-15"},
+		{"the previous weekday", "Shares closed on Nov. 18 up 2% from the previous Friday.", "the previous Friday", "", TimexDate, "2016-11-11"},
+		{"the day after an event", "The mill burned on May 2, 2010. Crews returned the day after the fire.", "the day", "", TimexDate, "2010-05-03"},
+		{"the day before a date", "The day before last Tuesday's hearing, he fled the country.", "The day before last Tuesday", "", TimexDate, "2016-12-05"},
+		// stretches of time
+		{"the years that followed", "In the years that followed, the town doubled in size.", "the years", "", TimexDuration, "PXY"},
+		{"over the years", "The rules have changed over the years.", "the years", "", TimexDuration, "PXY"},
+		{"the weeks ahead", "Analysts expect more cuts in the weeks ahead.", "the weeks ahead", "", TimexDuration, "PXW"},
+		{"unit-long adjective", "Delegates walked out of a third day-long session.", "day-long", "", TimexDuration, "P1D"},
+		{"rate of hours a day", "Guards watch the gate 24 hours a day.", "24 hours a day", "", TimexSet, "P1D"},
+		// seasons, decades and references
+		{"this past spring", "The dam was finished this past spring.", "this past spring", "", TimexDate, "2016-SP"},
+		{"this coming summer", "The pool reopens this coming summer.", "this coming summer", "", TimexDate, "2017-SU"},
+		{"hyphenated mid decade", "Rents soared in the mid-eighties.", "the mid-eighties", "", TimexDate, "198"},
+		{"month modifying a noun", "The May elections will test the government.", "May", "", TimexDate, "2017-05"},
+		{"now that", "Prices should fall now that the mine has reopened.", "now", "", TimexDate, "PRESENT_REF"},
+		{"possessive future", "The vote will decide the island's future in the region.", "future", "", TimexDate, "FUTURE_REF"},
+		{"then current", "Holders may buy shares at the then current price.", "then current", "", TimexDate, "PAST_REF"},
+		{"the near term", "Margins will stay thin in the near term.", "the near term", "", TimexDate, "FUTURE_REF"},
+		{"earlier in the year", "Floods delayed planting earlier in the year.", "earlier in the year", "", TimexDate, "2016"},
+		{"mid afternoon", "By mid afternoon the crowd had left.", "mid afternoon", "", TimexTime, "2016-12-09TAF"},
+		{"mid-morning with a day", "Trading slowed in mid-morning yesterday.", "mid-morning yesterday", "", TimexTime, "2016-12-08TMO"},
+		{"the nth day of something under way", "Today is the fifth day of the strike.", "the fifth day", "", TimexDate, "2016-12-09"},
+		{"quotation opening today", "\"Today is a sad day for the port,\" she said.", "Today", "", TimexDate, "2016-12-09"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -267,12 +305,44 @@ func TestTagTimexRejects(t *testing.T) {
 		{"year-end as an adjective", "Managers received year-end bonuses."},
 		{"decade word as an age", "She is in her forties and he in his fifties."},
 		{"that year without a date before it", "That year was hard on farmers."},
+		{"high noon", "It was high noon for the coalition."},
+		{"title with a count", "She gave an interview to the \"48 Hours\" program."},
+		{"newspaper named today", "She told USA Today the plan was dead."},
+		{"quoted show title", "He spoke on the network's \"This Week\" program."},
+		{"discourse now", "Now, critics say the plan is flawed."},
+		{"future as an adjective", "The firm's future earnings look weak."},
+		{"capitalized march as a name", "Thousands joined the March on the capital."},
+		{"easter eggs", "The children hunted for Easter eggs."},
+		{"days before an event", "He was seen in the days before the fire."},
+		{"short term of a noun", "She served a short term of office."},
+		{"a later nth day", "The fifth day of the strike was calm."},
 		{"empty", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := TagTimex(tt.text, Anchor{Date: txTestDate(t, "2016-12-09")}); len(got) != 0 {
 				t.Errorf("TagTimex(%q) = %+v, want none", tt.text, got)
+			}
+		})
+	}
+}
+
+// TestTagTimexNotTagged checks words left out of the expressions around
+// them.
+func TestTagTimexNotTagged(t *testing.T) {
+	tests := []struct{ name, text, unwanted, wanted string }{
+		{"recently before a time", "Three bridges failed, most recently last October.", "recently", "last October"},
+		{"number after a listed day that is not a day", "It rained on June 3 and 4 inches fell.", "4", "June 3"},
+		{"appositive day before an event", "He was last seen on May 2, 2010, the day before the vote.", "the day", "May 2, 2010"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := Anchor{Date: txTestDate(t, "2016-12-09")}
+			findTimex(t, tt.text, tt.wanted, a)
+			for _, x := range TagTimex(tt.text, a) {
+				if strings.Contains(x.Text, tt.unwanted) {
+					t.Errorf("TagTimex(%q) has %q, want %q left out", tt.text, x.Text, tt.unwanted)
+				}
 			}
 		})
 	}
