@@ -4,18 +4,20 @@ import "testing"
 
 func TestReadCacheKiB(t *testing.T) {
 	tests := []struct {
-		size int64
-		want int64
+		size  int64
+		conns int
+		want  int64
 	}{
-		{0, 2048},
-		{57 << 20, 2048},     // a news archive keeps SQLite's default
-		{1 << 30, 16 * 1024}, // 1/64 of the file
-		{1700 << 20, 27200},
-		{10 << 30, 32 * 1024}, // capped
+		{0, 4, 2048},
+		{57 << 20, 4, 2048},        // a news archive keeps SQLite's default
+		{512 << 20, 4, 8 * 1024},   // 1/64 of the file
+		{1700 << 20, 4, 16 * 1024}, // an equal share of the budget
+		{1700 << 20, 2, 27200},
+		{10 << 30, 64, 2048}, // many connections: never below the default
 	}
 	for _, tt := range tests {
-		if got := readCacheKiB(tt.size); got != tt.want {
-			t.Errorf("readCacheKiB(%d) = %d, want %d", tt.size, got, tt.want)
+		if got := readCacheKiB(tt.size, tt.conns); got != tt.want {
+			t.Errorf("readCacheKiB(%d, %d) = %d, want %d", tt.size, tt.conns, got, tt.want)
 		}
 	}
 }
