@@ -412,3 +412,33 @@ func TestFreshBuildSetsFTSHashSize(t *testing.T) {
 		}
 	}
 }
+
+// Every foreign key that cascades from a deleted passage or document is
+// indexed, so that removing a file costs lookups, not a scan of the child
+// table per deleted row.
+func TestCascadingKeysAreIndexed(t *testing.T) {
+	dir := writeCorpus(t, harborFiles)
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	build(t, dbPath, dir, IndexOptions{})
+	raw, err := sql.Open("sqlite3", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, lookup := range []string{
+		"SELECT 1 FROM documents WHERE file = 'x'",
+		"SELECT 1 FROM passages WHERE doc = 1",
+		"SELECT 1 FROM quotes WHERE doc = 1",
+		"SELECT 1 FROM quotes WHERE passage = 1",
+		"SELECT 1 FROM timexes WHERE passage = 1",
+	} {
+		var id, parent, notUsed int
+		var detail string
+		if err := raw.QueryRow("EXPLAIN QUERY PLAN "+lookup).Scan(&id, &parent, &notUsed, &detail); err != nil {
+			t.Fatalf("%s: %v", lookup, err)
+		}
+		if !strings.HasPrefix(detail, "SEARCH") {
+			t.Errorf("%s: plan %q, want an index search", lookup, detail)
+		}
+	}
+}
