@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -13,7 +14,7 @@ import (
 	"github.com/citebot/citebot/retrieval"
 )
 
-const indexUsage = `Usage: citebot index --corpus DIR [--db FILE] [--rebuild] [--max-file-size SIZE]
+const indexUsage = `Usage: citebot index --corpus DIR [--db FILE] [--rebuild] [--max-file-size SIZE] [--max-warnings N]
 
 Loads every .txt, .md, .html, .jsonl and .jsonl.gz file under DIR and brings
 the index up to date: unchanged files are skipped, changed ones replaced,
@@ -29,6 +30,7 @@ func runIndex(ctx context.Context, cfg config.Config, args []string, io stdio) e
 	rebuild := fs.Bool("rebuild", false, "build a new index from scratch instead of updating")
 	maxSize := fs.String("max-file-size", "", "skip files larger than this, e.g. 64M (env CITEBOT_MAX_FILE_SIZE)")
 	quiet := fs.Bool("quiet", false, "print only warnings and errors")
+	maxWarnings := fs.Int("max-warnings", 50, "print at most this many warnings, then how many more there were (0: all)")
 	pos, err := parseFlags(fs, args, indexUsage, io.out)
 	if err != nil {
 		return err
@@ -45,10 +47,14 @@ func runIndex(ctx context.Context, cfg config.Config, args []string, io stdio) e
 			return usagef("index: --max-file-size %q: %v", *maxSize, err)
 		}
 	}
+	if *maxWarnings < 0 {
+		return usagef("index: --max-warnings %d: must be 0 or more", *maxWarnings)
+	}
+	warn := &warnings{w: io.err, max: *maxWarnings}
 	opts := retrieval.IndexOptions{
 		Rebuild: *rebuild,
 		Load:    corpus.Options{MaxFileSize: limit},
-		Warn:    func(msg string) { fmt.Fprintf(io.err, "warning: %s\n", msg) },
+		Warn:    warn.print,
 	}
 	if !*quiet && isTerminal(io.err) {
 		var bar *progressbar.ProgressBar
@@ -78,6 +84,7 @@ func runIndex(ctx context.Context, cfg config.Config, args []string, io stdio) e
 	}
 	start := time.Now()
 	stats, err := retrieval.Build(ctx, *db, *dir, opts)
+	warn.close()
 	if err != nil {
 		return err
 	}
@@ -89,4 +96,25 @@ func runIndex(ctx context.Context, cfg config.Config, args []string, io stdio) e
 			*dir, stats.Documents, stats.Passages, *db, stats.Files, stats.Indexed, stats.Unchanged, stats.Removed, stats.Skipped, time.Since(start).Seconds())
 	}
 	return nil
+}
+
+// warnings prints index warnings up to max (0: no limit) and, on close,
+// how many more there were: a folder of thousands of bad records should
+// not bury the summary line.
+type warnings struct {
+	w      io.Writer
+	max, n int
+}
+
+func (ws *warnings) print(msg string) {
+	ws.n++
+	if ws.max == 0 || ws.n <= ws.max {
+		fmt.Fprintf(ws.w, "warning: %s\n", msg)
+	}
+}
+
+func (ws *warnings) close() {
+	if ws.max > 0 && ws.n > ws.max {
+		fmt.Fprintf(ws.w, "warning: %d more warnings not shown (--max-warnings 0 shows all)\n", ws.n-ws.max)
+	}
 }

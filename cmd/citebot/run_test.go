@@ -253,3 +253,43 @@ func TestWhoWhenTimelineQuotesEval(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexCapsWarnings(t *testing.T) {
+	dir := t.TempDir()
+	var recs strings.Builder
+	for i := range 5 {
+		recs.WriteString(`{"id":"r` + strings.Repeat("x", i+1) + `","title":"empty"}` + "\n")
+	}
+	recs.WriteString(`{"id":"ok","title":"Harbor","text":"The harbor reopened on Monday."}` + "\n")
+	if err := os.WriteFile(filepath.Join(dir, "recs.jsonl"), []byte(recs.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		max       string
+		wantLines int
+		wantMore  string
+	}{
+		{"2", 2, "warning: 3 more warnings not shown"},
+		{"0", 5, ""},
+		{"50", 5, ""},
+	}
+	for _, tt := range tests {
+		db := filepath.Join(t.TempDir(), "idx.db")
+		r := citebot(t, "", nil, "index", "--corpus", dir, "--db", db, "--max-warnings", tt.max)
+		if r.code != 0 {
+			t.Fatalf("--max-warnings %s: exit %d: %s", tt.max, r.code, r.err)
+		}
+		if n := strings.Count(r.err, "has no text"); n != tt.wantLines {
+			t.Errorf("--max-warnings %s: %d warnings printed, want %d:\n%s", tt.max, n, tt.wantLines, r.err)
+		}
+		if more := strings.Contains(r.err, "more warnings not shown"); more != (tt.wantMore != "") || !strings.Contains(r.err, tt.wantMore) {
+			t.Errorf("--max-warnings %s: stderr %q, want %q", tt.max, r.err, tt.wantMore)
+		}
+		if !strings.Contains(r.out, "1 documents") {
+			t.Errorf("--max-warnings %s: summary %q", tt.max, r.out)
+		}
+	}
+	if r := citebot(t, "", nil, "index", "--corpus", dir, "--max-warnings", "-1"); r.code != 2 || !strings.Contains(r.err, "--max-warnings") {
+		t.Errorf("--max-warnings -1: exit %d, %q", r.code, r.err)
+	}
+}
