@@ -106,14 +106,23 @@ func newCommonScorer(common []queryTerm, st ftsAverages) *commonScorer {
 	return c
 }
 
-// reset starts a new row.
+// reset starts a new row. Like add and score, it does nothing on a nil
+// scorer, so callers need not check for one.
 func (c *commonScorer) reset() {
+	if c == nil {
+		return
+	}
 	clear(c.tf)
 	c.length = 0
 }
 
-// add counts one index term of the row (one FTS5 token) in a column of weight w.
+// add counts one index term of the row in a column of weight w. Every
+// term is one FTS5 token, except the empty term of a word that folds to
+// nothing (a lone combining mark), which FTS5 never sees.
 func (c *commonScorer) add(term string, w float64) {
+	if c == nil || term == "" {
+		return
+	}
 	c.length++
 	if j, ok := c.slot[term]; ok {
 		c.tf[j] += w
@@ -122,6 +131,9 @@ func (c *commonScorer) add(term string, w float64) {
 
 // score is the common terms' share of the row's bm25() score.
 func (c *commonScorer) score() float64 {
+	if c == nil {
+		return 0
+	}
 	norm := bm25K1 * (1 - bm25B + bm25B*float64(c.length)/c.avgLen)
 	var s float64
 	for j, f := range c.tf {
@@ -136,7 +148,9 @@ func (c *commonScorer) score() float64 {
 // added in bm25(passages_fts, titleWeight, 1): their frequencies over the
 // passage's head (document title and section) and body, against its
 // length over both. toks are the hits' passage tokens. The sum equals the
-// score of the full OR query to rounding.
+// score of the full OR query to rounding, as long as the index has not
+// changed since it was opened: the statistics are read at Open, while
+// FTS5's half of the score uses the file as it is now.
 func scoreCommon(an *Analyzer, p plan, hits []Hit, toks [][]Token, st ftsAverages) {
 	c := newCommonScorer(p.common, st)
 	if c == nil {

@@ -120,18 +120,23 @@ func (d *DB) Close() error { return d.db.Close() }
 // uses two at once (passages and documents), so two per CPU.
 func readConns() int { return 2 * runtime.GOMAXPROCS(0) }
 
-// readCacheBudgetKiB bounds the page caches of all reading connections together.
+// readCacheBudgetKiB is what the page caches of all reading connections
+// may hold together beyond SQLite's default per connection.
 const readCacheBudgetKiB = 64 * 1024
 
+// defaultCacheKiB is SQLite's own page cache size (cache_size=-2000).
+const defaultCacheKiB = 2000
+
 // readCacheKiB sizes the page cache of each of conns reading connections
-// for an index file of size bytes: 1/64 of the file, at least SQLite's
-// default 2 MiB, at most an equal share of readCacheBudgetKiB. A search
-// reads FTS5 segments and passage rows all over the file, and on a 1.7 GB
-// index with the default cache 40% of query time went to reading pages
-// again from the operating system (27 MiB: CPU per question -35%); a small
+// for an index file of size bytes: 1/64 of the file, at most an equal
+// share of readCacheBudgetKiB, but never below SQLite's default (so with
+// more than 32 connections the default wins). A search reads FTS5
+// segments and passage rows all over the file, and on a 1.7 GB index
+// with the default cache 40% of query time went to reading pages again
+// from the operating system (27 MiB: CPU per question -35%); a small
 // index gains nothing, so it keeps the default.
 func readCacheKiB(size int64, conns int) int64 {
-	return max(min(size/64/1024, readCacheBudgetKiB/int64(conns)), 2048)
+	return max(min(size/64/1024, readCacheBudgetKiB/int64(conns)), defaultCacheKiB)
 }
 
 // Path returns the file the index lives in.
@@ -192,10 +197,10 @@ func (d *DB) prepare(ctx context.Context, mode OpenMode) error {
 // run, and counts the rows of an index made before they were recorded.
 func (d *DB) readCounts(ctx context.Context) error {
 	var err error
-	if d.passageStats, err = readFTSAverages(ctx, d.db, "passages_fts"); err != nil {
+	if d.passageStats, err = readFTSAverages(ctx, d.db, "passages_fts", 2); err != nil {
 		return err
 	}
-	if d.quoteStats, err = readFTSAverages(ctx, d.db, "quotes_fts"); err != nil {
+	if d.quoteStats, err = readFTSAverages(ctx, d.db, "quotes_fts", 1); err != nil {
 		return err
 	}
 	err = d.db.QueryRowContext(ctx, `SELECT

@@ -8,12 +8,12 @@ func TestReadCacheKiB(t *testing.T) {
 		conns int
 		want  int64
 	}{
-		{0, 4, 2048},
-		{57 << 20, 4, 2048},        // a news archive keeps SQLite's default
-		{512 << 20, 4, 8 * 1024},   // 1/64 of the file
-		{1700 << 20, 4, 16 * 1024}, // an equal share of the budget
+		{0, 4, defaultCacheKiB},
+		{57 << 20, 4, defaultCacheKiB}, // a news archive keeps SQLite's default
+		{512 << 20, 4, 8 * 1024},       // 1/64 of the file
+		{1700 << 20, 4, 16 * 1024},     // an equal share of the budget
 		{1700 << 20, 2, 27200},
-		{10 << 30, 64, 2048}, // many connections: never below the default
+		{10 << 30, 64, defaultCacheKiB}, // many connections: never below the default
 	}
 	for _, tt := range tests {
 		if got := readCacheKiB(tt.size, tt.conns); got != tt.want {

@@ -14,12 +14,13 @@ type ftsAverages struct {
 	avgLen float64
 }
 
-// readFTSAverages reads the statistics record FTS5 keeps for table (row id
-// 1 of its _data table: the row count, then one token total per column,
-// each a SQLite varint). Scoring terms in Go with the same numbers keeps
-// those scores on the scale of bm25(). A missing or malformed record gives
-// the zero value, which turns Go-side scoring off.
-func readFTSAverages(ctx context.Context, db *sql.DB, table string) (ftsAverages, error) {
+// readFTSAverages reads the statistics record FTS5 keeps for table, which
+// has columns indexed columns (row id 1 of its _data table: the row count,
+// then one token total per column, each a SQLite varint). Scoring terms in
+// Go with the same numbers keeps those scores on the scale of bm25(). A
+// missing or malformed record gives the zero value, which turns Go-side
+// scoring off.
+func readFTSAverages(ctx context.Context, db *sql.DB, table string, columns int) (ftsAverages, error) {
 	var rec []byte
 	err := db.QueryRowContext(ctx, "SELECT block FROM "+table+"_data WHERE id = 1").Scan(&rec)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -34,7 +35,7 @@ func readFTSAverages(ctx context.Context, db *sql.DB, table string) (ftsAverages
 	}
 	rec = rec[n:]
 	var tokens int64
-	for len(rec) > 0 {
+	for range columns {
 		v, n := sqliteVarint(rec)
 		if n == 0 {
 			return ftsAverages{}, nil

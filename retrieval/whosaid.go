@@ -137,18 +137,12 @@ func rerankQuotes(an *Analyzer, p plan, fragment string, hits []QuoteHit, common
 	for _, h := range hits {
 		terms := an.Terms(nil, h.Quote)
 		have := make(map[string]bool, len(terms))
-		if common != nil {
-			common.reset()
-		}
+		common.reset()
 		for _, t := range terms {
 			have[t] = true
-			if common != nil {
-				common.add(t, 1)
-			}
+			common.add(t, 1)
 		}
-		if common != nil {
-			h.Score += common.score()
-		}
+		h.Score += common.score()
 		var covered float64
 		for t, w := range idf {
 			if have[t] {
