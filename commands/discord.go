@@ -19,18 +19,10 @@ func (rt *Router) ask(ctx context.Context, question string, page int) (Response,
 	if err != nil {
 		return Response{}, err
 	}
-	answers, more := pageOf(res.Answers, page, PageSize)
-	if len(answers) == 0 {
-		return Response{}, nothingFound(page, fmt.Sprintf("Nothing in the documents matches “%s”.", Escape(q)),
-			"Try other words, or fewer of them.")
-	}
-	resp := Response{Content: header("ask", q, page, PageSize, len(answers))}
-	resp.Buttons = pageButtons("ask", q, page, more)
-	for i, a := range answers {
-		resp.Embeds = append(resp.Embeds, passageEmbed(a))
-		resp.Buttons = append(resp.Buttons, pinButton(i+1, len(answers), "passage", a.PassageID))
-	}
-	return resp, nil
+	resp, _, err := pageResponse("ask", q, page, PageSize, res.Answers,
+		nothingFound(page, fmt.Sprintf("Nothing in the documents matches “%s”.", Escape(q)), "Try other words, or fewer of them."),
+		passageEmbed, func(n, total int, a PassageAnswer) Button { return pinButton(n, total, "passage", a.PassageID) })
+	return resp, err
 }
 
 func (rt *Router) whoSaid(ctx context.Context, phrase string, page int) (Response, error) {
@@ -42,21 +34,13 @@ func (rt *Router) whoSaid(ctx context.Context, phrase string, page int) (Respons
 	if err != nil {
 		return Response{}, err
 	}
-	answers, more := pageOf(res.Answers, page, PageSize)
-	if len(answers) == 0 {
-		return Response{}, nothingFound(page, fmt.Sprintf("No quotation or passage matches “%s”.", Escape(q)),
-			"Try fewer words, or the rarest words you remember.")
-	}
-	resp := Response{Content: header("who said", q, page, PageSize, len(answers))}
-	if !answers[0].IsQuote {
+	resp, answers, err := pageResponse("who said", q, page, PageSize, res.Answers,
+		nothingFound(page, fmt.Sprintf("No quotation or passage matches “%s”.", Escape(q)), "Try fewer words, or the rarest words you remember."),
+		quoteEmbed, answerPinButton)
+	if err == nil && !answers[0].IsQuote {
 		resp.Content += "\nNo quotation matches; these passages hold the words but are not attributed to anyone."
 	}
-	resp.Buttons = pageButtons("who said", q, page, more)
-	for i, a := range answers {
-		resp.Embeds = append(resp.Embeds, quoteEmbed(a))
-		resp.Buttons = append(resp.Buttons, answerPinButton(i+1, len(answers), a))
-	}
-	return resp, nil
+	return resp, err
 }
 
 func (rt *Router) when(ctx context.Context, event string, page int) (Response, error) {
@@ -68,18 +52,10 @@ func (rt *Router) when(ctx context.Context, event string, page int) (Response, e
 	if err != nil {
 		return Response{}, err
 	}
-	answers, more := pageOf(res.Answers, page, PageSize)
-	if len(answers) == 0 {
-		return Response{}, nothingFound(page, fmt.Sprintf("No dated passage matches “%s”.", Escape(q)),
-			"Try the words a news story would use for the event.")
-	}
-	resp := Response{Content: header("when", q, page, PageSize, len(answers))}
-	resp.Buttons = pageButtons("when", q, page, more)
-	for i, a := range answers {
-		resp.Embeds = append(resp.Embeds, whenEmbed(a))
-		resp.Buttons = append(resp.Buttons, pinButton(i+1, len(answers), "passage", a.PassageID))
-	}
-	return resp, nil
+	resp, _, err := pageResponse("when", q, page, PageSize, res.Answers,
+		nothingFound(page, fmt.Sprintf("No dated passage matches “%s”.", Escape(q)), "Try the words a news story would use for the event."),
+		whenEmbed, func(n, total int, a WhenAnswer) Button { return pinButton(n, total, "passage", a.PassageID) })
+	return resp, err
 }
 
 func (rt *Router) timeline(ctx context.Context, topic string, page int) (Response, error) {
@@ -91,18 +67,31 @@ func (rt *Router) timeline(ctx context.Context, topic string, page int) (Respons
 	if err != nil {
 		return Response{}, err
 	}
-	events, more := pageOf(res.Events, page, TimelinePageSize)
-	if len(events) == 0 {
-		return Response{}, nothingFound(page, fmt.Sprintf("No dated events found about “%s”.", Escape(q)),
-			"Try a broader topic.")
+	resp, _, err := pageResponse("timeline", q, page, TimelinePageSize, res.Events,
+		nothingFound(page, fmt.Sprintf("No dated events found about “%s”.", Escape(q)), "Try a broader topic."),
+		eventEmbed, func(n, total int, e TimelineEvent) Button {
+			return pinButton(n, total, "passage", e.Sources[0].PassageID)
+		})
+	return resp, err
+}
+
+// pageResponse renders page of a paged command's results: the header, the
+// Previous/Next buttons, and an embed and a pin button per item. It
+// returns the page's items too, or none, when the page is empty, as the
+// error.
+func pageResponse[T any](command, q string, page, size int, all []T, none error,
+	embed func(T) Embed, pin func(n, total int, item T) Button) (Response, []T, error) {
+	items, more := pageOf(all, page, size)
+	if len(items) == 0 {
+		return Response{}, nil, none
 	}
-	resp := Response{Content: header("timeline", q, page, TimelinePageSize, len(events))}
-	resp.Buttons = pageButtons("timeline", q, page, more)
-	for i, e := range events {
-		resp.Embeds = append(resp.Embeds, eventEmbed(e))
-		resp.Buttons = append(resp.Buttons, pinButton(i+1, len(events), "passage", e.Sources[0].PassageID))
+	resp := Response{Content: header(command, q, page, size, len(items))}
+	resp.Buttons = pageButtons(command, q, page, more)
+	for i, it := range items {
+		resp.Embeds = append(resp.Embeds, embed(it))
+		resp.Buttons = append(resp.Buttons, pin(i+1, len(items), it))
 	}
-	return resp, nil
+	return resp, items, nil
 }
 
 // pageOf returns the items of page and whether more follow.
