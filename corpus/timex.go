@@ -87,7 +87,7 @@ func (g *TimexTagger) Tag(text string, a Anchor) []Timex {
 			Value:    m.value,
 			Anchored: m.anchored,
 		})
-		s.remember(m)
+		s.remember(m, toks[i].sent)
 		i += m.n
 	}
 	return out
@@ -108,7 +108,7 @@ func (s *txScanner) titleName(i, n int) bool {
 	switch {
 	case p.kind == txWord && p.upper:
 	case p.kind == txPunct && (s.lowOf(p) == "\"" || s.lowOf(p) == "`" || s.lowOf(p) == "\u201c"):
-		if !s.quotedTitleEnd(i + n) {
+		if !s.quotedTitleEnd(i+n) || s.speechQuote(i-1) {
 			return false // a quotation's first word: ``Today, I'm here''
 		}
 	default:
@@ -116,7 +116,7 @@ func (s *txScanner) titleName(i, n int) bool {
 	}
 	for k := i; k < i+n; k++ {
 		t := &s.toks[k]
-		if t.kind != txWord || !t.upper || t.end-t.start < 2 || s.text[t.start+1] < 'a' || s.text[t.start+1] > 'z' {
+		if t.kind != txWord || !s.capitalized(t) {
 			return false
 		}
 		w := s.lowOf(t)
@@ -131,7 +131,65 @@ func (s *txScanner) titleName(i, n int) bool {
 			return false
 		}
 	}
-	return true
+	return !s.titleCaseSentence(i)
+}
+
+// capitalized reports that token t is written with a capital and then a
+// lowercase ASCII letter ("Today", not "today" or "TODAY").
+func (s *txScanner) capitalized(t *txToken) bool {
+	return t.upper && t.end-t.start >= 2 && s.text[t.start+1] >= 'a' && s.text[t.start+1] <= 'z'
+}
+
+// titleCaseSentence reports that the sentence of token i is a title-case
+// headline ("Stocks Fall Today"): at least three words of three or more
+// letters, and three in four of them capitalized. There every word is
+// capitalized, so a capital says nothing of a name. Only txHeadlineReach
+// tokens either side are looked at, so a long run-on text stays linear.
+func (s *txScanner) titleCaseSentence(i int) bool {
+	sent := s.toks[i].sent
+	lo, hi := i, i
+	for lo > 0 && i-lo < txHeadlineReach && s.toks[lo-1].sent == sent {
+		lo--
+	}
+	for hi+1 < len(s.toks) && hi-i < txHeadlineReach && s.toks[hi+1].sent == sent {
+		hi++
+	}
+	words, caps := 0, 0
+	for k := lo; k <= hi; k++ {
+		t := &s.toks[k]
+		if t.kind != txWord || t.end-t.start < 3 {
+			continue
+		}
+		words++
+		if s.capitalized(t) {
+			caps++
+		}
+	}
+	return words >= 3 && 4*caps >= 3*words
+}
+
+// txHeadlineReach bounds the words titleCaseSentence counts.
+const txHeadlineReach = 30
+
+// speechQuote reports that the opening quote ending at token q begins
+// quoted speech: it starts the sentence ("Tomorrow," he said) or follows
+// a verb of saying (said "Tomorrow.").
+func (s *txScanner) speechQuote(q int) bool {
+	if s.wordAt(q, "`") && s.wordAt(q-1, "`") {
+		q--
+	}
+	if q == 0 || s.toks[q-1].sent != s.toks[q].sent {
+		return true
+	}
+	k := q - 1
+	if s.wordAt(k, ",") || s.wordAt(k, ":") {
+		k--
+	}
+	switch s.lowAt(k) {
+	case "said", "says", "told", "asked":
+		return true
+	}
+	return false
 }
 
 // quotedTitleEnd reports that a quoted expression ends at token k the way
@@ -175,9 +233,17 @@ type txScanner struct {
 	// "that year" and "the following day" refer back to.
 	lastDate txDiscourseDate
 	hasLast  bool
+	// lastSent is the sentence lastDate was named in.
+	lastSent int32
 	// ctxStart, when not -1, is where the expression being resolved really
 	// begins, so that a weekday after a clock time takes the clock's cues.
 	ctxStart int
+	// dayDepth counts the "the day before" matches under way, which stops
+	// theDay following a chain of them past txMaxDayDepth links.
+	dayDepth int
+	// holidayDir, when set, is the "last" or "next" before a holiday being
+	// matched (prefixedHoliday), which decides its year over the tense.
+	holidayDir txTense
 }
 
 func (s *txScanner) setAnchor(a Anchor) {
@@ -190,13 +256,13 @@ func (s *txScanner) setAnchor(a Anchor) {
 }
 
 // remember updates the discourse state after an accepted match.
-func (s *txScanner) remember(m txMatch) {
+func (s *txScanner) remember(m txMatch, sent int32) {
 	if m.topic && len(m.value) == 7 && m.value[5] == 'Q' && m.value[0] != 'X' {
 		s.lastQuarter = m.value
 	}
 	if m.typ == TimexDate || m.typ == TimexTime {
 		if d, ok := txParseDateValue(m.value); ok {
-			s.lastDate, s.hasLast = d, true
+			s.lastDate, s.hasLast, s.lastSent = d, true, sent
 		}
 	}
 }

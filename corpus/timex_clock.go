@@ -88,9 +88,10 @@ func txRecClock(s *txScanner, i int) (txMatch, bool) {
 		j++
 	}
 	clock := "T" + txTwo(hour) + ":" + txTwo(minute)
+	prev := s.ctxStart
 	s.ctxStart = i
 	day, dn := s.dayAfterClock(j)
-	s.ctxStart = -1
+	s.ctxStart = prev
 	if dn > 0 {
 		return txMatch{n: j + dn - i, typ: TimexTime, value: day + clock, anchored: s.hasDCT}, true
 	}
@@ -124,30 +125,61 @@ func (s *txScanner) dayAfterClock(j int) (string, int) {
 	return "", 0
 }
 
-// dayAroundParen finds the weekday that dates a clock time across a
-// parenthesis, "10:35 a.m. (0735 GMT) Friday" or "4 in the morning (4
-// a.m. EDT Thursday)", and returns its date; the weekday stays outside the
-// clock's extent. Clock tokens i..j-1 give the tense cues.
+// dayAroundParen finds the day that dates a clock time across a
+// parenthesis that follows it and returns its date; the day stays outside
+// the clock's extent. The day is either the last word inside, right after
+// another clock time or a time zone ("4 in the morning (4 a.m. EDT
+// Thursday)"), or written just after the closing parenthesis ("10:35 a.m.
+// (0735 GMT) Friday", "(1500 GMT) on Monday"). Any other weekday inside
+// ("at 9 a.m. (after Tuesday's vote)") is not the clock's. Clock tokens
+// i..j-1 give the tense cues.
 func (s *txScanner) dayAroundParen(i, j int) string {
 	if !s.hasDCT || !s.wordAt(j, "(") {
 		return ""
 	}
 	end := min(j+10, len(s.toks))
-	for k := j + 1; k < end; k++ {
-		if s.wordAt(k, ")") {
-			end = min(k+2, len(s.toks)) // the word just after may be the day
-		}
-		if _, plural, n := s.weekdayAt(k); n == 0 || plural {
-			continue
-		}
-		s.ctxStart = i
-		m, ok := txRecWeekday(s, k)
-		s.ctxStart = -1
-		if ok && m.typ == TimexDate && len(m.value) == 10 {
-			return m.value
+	k := j + 1
+	for k < end && !s.wordAt(k, ")") {
+		k++
+	}
+	if k >= end {
+		return ""
+	}
+	prev := s.ctxStart
+	s.ctxStart = i
+	defer func() { s.ctxStart = prev }()
+	if w := k - 1; w > j+1 && s.clockEndsAt(w-1) {
+		if _, plural, n := s.weekdayAt(w); n == 1 && !plural {
+			if m, ok := txRecWeekday(s, w); ok && m.typ == TimexDate && len(m.value) == 10 {
+				return m.value
+			}
 		}
 	}
+	if day, dn := s.dayAfterClock(k + 1); dn > 0 {
+		return day
+	}
 	return ""
+}
+
+// clockEndsAt reports that token k ends a clock time or is a time zone:
+// "EDT", "a.m.", "pm", "0735".
+func (s *txScanner) clockEndsAt(k int) bool {
+	t := s.at(k)
+	if t == nil {
+		return false
+	}
+	if t.kind == txNum {
+		return true
+	}
+	switch w := s.lowOf(t); {
+	case txIsTimeZone(w), w == "am", w == "pm":
+		return true
+	case w == "m":
+		return s.wordAt(k-1, ".")
+	case w == ".":
+		return s.wordAt(k-1, "m") && s.wordAt(k-2, ".")
+	}
+	return false
 }
 
 // lowAt is the lowercased text of token k, or "".
@@ -163,6 +195,9 @@ func (s *txScanner) lowAt(k int) string {
 func txRecHoliday(s *txScanner, i int) (txMatch, bool) {
 	t := &s.toks[i]
 	if !t.upper {
+		if w := s.lowOf(t); (w == "last" || w == "next") && i+1 < len(s.toks) && s.toks[i+1].upper {
+			return s.prefixedHoliday(i, w)
+		}
 		return txMatch{}, false
 	}
 	j := i + 1
@@ -195,8 +230,8 @@ func txRecHoliday(s *txScanner, i int) (txMatch, bool) {
 		if !s.hasDCT {
 			return txMatch{n: j - i, typ: TimexDate, value: "XXXX-11-XX"}, true
 		}
-		y := s.monthYear(time.November, s.tense(i, j))
-		return txMatch{n: j - i, typ: TimexDate, value: txFmtDay(txThanksgiving(y)), anchored: true}, true
+		d := s.holidayDate(txThanksgiving, s.holidayTense(i, j), 0, 0)
+		return txMatch{n: j - i, typ: TimexDate, value: txFmtDay(d), anchored: true}, true
 	case "easter":
 		return s.easter(i)
 	case "election":
@@ -209,8 +244,8 @@ func txRecHoliday(s *txScanner, i int) (txMatch, bool) {
 		if !s.hasDCT {
 			return txMatch{n: j - i, typ: TimexDate, value: "XXXX-11-XX"}, true
 		}
-		y := s.monthYear(time.November, s.tense(i, j))
-		return txMatch{n: j - i, typ: TimexDate, value: txFmtDay(txElectionDay(y)), anchored: true}, true
+		d := s.holidayDate(txElectionDay, s.holidayTense(i, j), 0, 0)
+		return txMatch{n: j - i, typ: TimexDate, value: txFmtDay(d), anchored: true}, true
 	default:
 		return txMatch{}, false
 	}
@@ -218,24 +253,83 @@ func txRecHoliday(s *txScanner, i int) (txMatch, bool) {
 		return txMatch{n: j - i, typ: TimexDate, value: "XXXX-" + md}, true
 	}
 	m, d := int(md[0]-'0')*10+int(md[1]-'0'), int(md[3]-'0')*10+int(md[4]-'0')
+	if s.holidayDir != txNoTense {
+		on := s.holidayDate(func(y int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }, s.holidayDir, 0, 0)
+		return txMatch{n: j - i, typ: TimexDate, value: txFmtDay(on), anchored: true}, true
+	}
 	y := s.monthDayYear(time.Month(m), d, s.tense(i, j))
 	return txMatch{n: j - i, typ: TimexDate, value: txFmtYear(y) + "-" + md, anchored: true}, true
 }
 
+// prefixedHoliday recognizes "last" or "next" (w) and the holiday after
+// it at token i+1, "next Easter", "last Thanksgiving": the holiday's
+// nearest date before or after the anchor, whatever the tense.
+func (s *txScanner) prefixedHoliday(i int, w string) (txMatch, bool) {
+	prev := s.holidayDir
+	s.holidayDir = txPast
+	if w == "next" {
+		s.holidayDir = txFuture
+	}
+	m, ok := txRecHoliday(s, i+1)
+	s.holidayDir = prev
+	if !ok || m.typ != TimexDate {
+		return txMatch{}, false
+	}
+	m.n++
+	return m, true
+}
+
+// holidayTense is the direction of a holiday over tokens [i, j): the
+// "last" or "next" before it, else the clause's tense.
+func (s *txScanner) holidayTense(i, j int) txTense {
+	if s.holidayDir != txNoTense {
+		return s.holidayDir
+	}
+	return s.tense(i, j)
+}
+
+// holidayDate is the date of a holiday (on, its date in a year) nearest
+// the anchor in the direction dir: the anchor year's unless that falls on
+// the wrong side of the anchor for a future or past clause, when it is the
+// next or previous year's. The holiday's days run from lo to hi days
+// after that date ("Easter week" is -6 to 0), and a span under way at the
+// anchor is on either side. Without a cue it is the date within half a
+// year of the anchor.
+func (s *txScanner) holidayDate(on func(y int) time.Time, dir txTense, lo, hi int) time.Time {
+	y := s.dct.Year()
+	d := on(y)
+	switch dir {
+	case txFuture:
+		if d.AddDate(0, 0, hi).Before(s.dct) {
+			d = on(y + 1)
+		}
+	case txPast:
+		if d.AddDate(0, 0, lo).After(s.dct) {
+			d = on(y - 1)
+		}
+	default:
+		if y2 := s.monthDayYear(d.Month(), d.Day(), txNoTense); y2 != y {
+			d = on(y2)
+		}
+	}
+	return d
+}
+
 // easter recognizes "Easter week", "Easter weekend", "Easter Sunday",
 // "Easter Monday" and, after a preposition or determiner, "Easter" alone
-// ("over Easter", "since last Easter"); "Easter eggs" and "Easter Island"
-// are not times.
+// ("over Easter", "since Easter"; "last Easter" and "next Easter" come
+// through prefixedHoliday); "Easter eggs" and "Easter Island" are not
+// times.
 func (s *txScanner) easter(i int) (txMatch, bool) {
-	j, off, unit := i+2, 0, txDay
+	j, off, unit, lo := i+2, 0, txDay, 0
 	switch s.lowAt(i + 1) {
 	case "week":
-		unit = txWeek
+		unit, lo = txWeek, -6
 	case "weekend":
-		unit = txNoUnit
+		unit, lo = txNoUnit, -1
 	case "sunday":
 	case "monday":
-		off = 1
+		off, lo = 1, 1
 	default:
 		switch s.lowAt(i - 1) {
 		case "on", "at", "over", "before", "after", "since", "until", "by", "around", "for", "during",
@@ -251,11 +345,7 @@ func (s *txScanner) easter(i int) (txMatch, bool) {
 	if !s.hasDCT {
 		return txMatch{n: j - i, typ: TimexDate, value: "XXXX-XX-XX"}, true
 	}
-	d := txEasterSunday(s.dct.Year())
-	if y := s.monthDayYear(d.Month(), d.Day(), s.tense(i, j)); y != d.Year() {
-		d = txEasterSunday(y)
-	}
-	d = d.AddDate(0, 0, off)
+	d := s.holidayDate(txEasterSunday, s.holidayTense(i, j), lo, off).AddDate(0, 0, off)
 	v := txFmtDay(d)
 	switch unit {
 	case txWeek:
@@ -292,17 +382,17 @@ func txEasterSunday(y int) time.Time {
 	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 }
 
-// txElectionDay is the US Election Day of year y: the Tuesday after the
-// first Monday of November.
-func txElectionDay(y int) time.Time {
-	d := time.Date(y, time.November, 2, 0, 0, 0, 0, time.UTC)
-	ahead := (int(time.Tuesday) - int(d.Weekday()) + 7) % 7
-	return d.AddDate(0, 0, ahead)
+// txNthWeekday is the nth (1-based) weekday wd on or after day from of
+// month m of year y.
+func txNthWeekday(y int, m time.Month, from int, wd time.Weekday, n int) time.Time {
+	d := time.Date(y, m, from, 0, 0, 0, 0, time.UTC)
+	ahead := (int(wd) - int(d.Weekday()) + 7) % 7
+	return d.AddDate(0, 0, ahead+7*(n-1))
 }
 
+// txElectionDay is the US Election Day of year y: the Tuesday after the
+// first Monday of November, that is the first Tuesday from November 2.
+func txElectionDay(y int) time.Time { return txNthWeekday(y, time.November, 2, time.Tuesday, 1) }
+
 // txThanksgiving is the fourth Thursday of November of year y.
-func txThanksgiving(y int) time.Time {
-	d := time.Date(y, time.November, 1, 0, 0, 0, 0, time.UTC)
-	ahead := (int(time.Thursday) - int(d.Weekday()) + 7) % 7
-	return d.AddDate(0, 0, ahead+21)
-}
+func txThanksgiving(y int) time.Time { return txNthWeekday(y, time.November, 1, time.Thursday, 4) }

@@ -148,6 +148,10 @@ func (s *txScanner) rate(i, j int, u txUnit) (txMatch, bool) {
 	if p <= u || plural || p == txQuarter {
 		return txMatch{}, false
 	}
+	switch s.lowAt(j + 2) {
+	case "ago", "earlier", "later", "before", "after":
+		return txMatch{}, false // "two weeks a year ago": a duration, then a date
+	}
 	return txMatch{n: j + 2 - i, typ: TimexSet, value: txDuration("1", p)}, true
 }
 
@@ -157,7 +161,7 @@ func (s *txScanner) rate(i, j int, u txUnit) (txMatch, bool) {
 // the word before the count is capitalized too, and the rule stays out.
 func (s *txScanner) titleUnit(i, j int) bool {
 	u := s.at(j)
-	if !u.upper || u.end-u.start < 2 || s.text[u.start+1] < 'a' || s.text[u.start+1] > 'z' {
+	if !s.capitalized(u) {
 		return false // lowercase, or an all-caps line
 	}
 	p := s.at(i - 1)
@@ -187,8 +191,10 @@ func (s *txScanner) countedDate(i, j int, val string, u txUnit, back bool) txMat
 	return txMatch{n: j - i, typ: TimexDate, value: s.shiftDate(n, u), anchored: true}
 }
 
-// vagueDuration recognizes plural units without a count: "recent years",
-// "the coming weeks", and "for years" (the preposition left outside).
+// vagueDuration recognizes plural units without a count ("recent years",
+// "the coming weeks", and "for years", the preposition left outside) and,
+// through unitLong, a singular unit made an adjective ("a day-long
+// meeting").
 func (s *txScanner) vagueDuration(i int) (txMatch, bool) {
 	k := i
 	switch s.lowAt(i) {
@@ -198,7 +204,10 @@ func (s *txScanner) vagueDuration(i int) (txMatch, bool) {
 		return s.theUnitsSpan(i)
 	default:
 		if s.gluedWord(i+1, "-") {
-			return s.unitLong(i)
+			if m, ok := s.unitLong(i); ok {
+				return m, true
+			}
+			// plurals ("after months-long delays") go on as a vague span
 		}
 		switch s.lowAt(i - 1) {
 		case "for", "over", "within", "in", "after", "took", "spent":

@@ -92,9 +92,11 @@ func txRecRelative(s *txScanner, i int) (txMatch, bool) {
 	return txMatch{n: j + 1 - i, typ: TimexDate, value: s.shiftDate(off, u), anchored: true}, true
 }
 
-// earlierInThe recognizes "earlier in the year", like "earlier this
-// year". "Later in the day" is left alone: the day is mostly one the story
-// just named, not the anchor's.
+// earlierInThe recognizes "earlier in the year" and "later in the year"
+// (the caller has seen "earlier" or "later" at i), like "earlier this
+// year": the anchor's year. Only "year" is taken: "later in the day" or
+// "earlier in the week" is mostly about a day or week the story just
+// named, not the anchor's, and "in the year-earlier period" is no year.
 func (s *txScanner) earlierInThe(i int) (txMatch, bool) {
 	if !s.wordAt(i+1, "in") || !s.wordAt(i+3, "year") || !s.wordAt(i+2, "the") || s.gluedWord(i+4, "-") {
 		return txMatch{}, false

@@ -39,8 +39,8 @@ func (s *txScanner) tense(i, j int) txTense {
 		if weak && after && (quoted || dist > 8) {
 			return
 		}
-		if weak && dist > 2 {
-			dist += 4
+		if weak && (dist > 2 || s.lowAt(k) == "effective") {
+			dist += 4 // a bare "effective" is next to its date, yet weak
 		}
 		if dist < bestDist {
 			bestDist, best = dist, t
@@ -70,7 +70,7 @@ func (s *txScanner) closingQuote(k int) bool {
 }
 
 // txCue classifies token k as a tense cue; weak cues are the framing
-// words "said" and "would".
+// words "said" and "would" and a bare "effective".
 func (s *txScanner) txCue(k int) (dir txTense, weak bool) {
 	t := &s.toks[k]
 	if t.kind != txWord {
@@ -130,12 +130,22 @@ func (s *txScanner) txCue(k int) (dir txTense, weak bool) {
 		// the news present of a scheduled event: "the panel meets Monday"
 		return txFuture, false
 	case "effective":
-		// "effective Feb. 1" dates a change still to come, unless a verb
-		// before it reports the change as made ("became effective")
-		if s.wordAt(k-1, "became") || s.wordAt(k-1, "was") || s.wordAt(k-1, "were") || s.wordAt(k-1, "been") {
+		// "will be effective Feb. 1", "becomes effective" date a change
+		// still to come, "became effective" one made; a bare "effective
+		// Oct. 1" is only a weak cue, which a verb a few words away
+		// overrides ("The rule, effective Oct. 1, lowered costs"; see
+		// tense).
+		switch s.lowAt(k - 1) {
+		case "became", "was", "were", "been":
 			return txPast, false
+		case "becomes", "become", "becoming":
+			return txFuture, false
+		case "be":
+			if s.wordAt(k-2, "will") || s.wordAt(k-2, "to") {
+				return txFuture, false
+			}
 		}
-		return txFuture, false
+		return txFuture, true
 	case "said", "told", "saying":
 		return txPast, true
 	case "says", "say":

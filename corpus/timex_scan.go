@@ -362,7 +362,7 @@ func (s *txScanner) listedDay(i int) (txMatch, bool) {
 		return txMatch{}, false
 	}
 	d, n := s.dayAt(i)
-	if d <= s.lastDate.day || n != 1 || s.at(i-2) == nil || s.toks[i-2].num != int32(s.lastDate.day) {
+	if d <= s.lastDate.day || d > txDaysIn(s.lastDate.year, s.lastDate.month) || n != 1 || s.at(i-2) == nil || s.toks[i-2].num != int32(s.lastDate.day) {
 		return txMatch{}, false
 	}
 	if m, _ := s.monthAt(i - 3); m == 0 && !s.wordAt(i-3, ".") {
@@ -373,6 +373,15 @@ func (s *txScanner) listedDay(i int) (txMatch, bool) {
 	}
 	v := txFmtMonth(s.lastDate.year, time.Month(s.lastDate.month)) + "-" + txTwo(d)
 	return txMatch{n: 1, typ: TimexDate, value: v, anchored: true}, true
+}
+
+// txDaysIn is the number of days in month m (1-12) of year y; an unknown
+// (negative) year counts as a leap year, so February 29 stays possible.
+func txDaysIn(y, m int) int {
+	if y < 0 {
+		y = 2000
+	}
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // txListedDayFollower reports words that may follow the second day of a
@@ -460,13 +469,23 @@ func (s *txScanner) theDay(i int) (txMatch, bool) {
 	default:
 		return txMatch{}, false
 	}
+	if s.dayDepth >= txMaxDayDepth {
+		// Chains ("the day before the day before Monday") stop at
+		// txMaxDayDepth links: each link of a longer chain would match the
+		// rest of it, and the tagging loop tries every "the" again, so a
+		// long run of them was quadratic. Inside a chain only a date may
+		// follow, never the event of dayNextToEvent (see eventDay).
+		return txMatch{}, false
+	}
 	k := i + 3
 	if k >= len(s.toks) || s.toks[k].flags&(txCanStartFlag|txModFlag) == 0 {
-		return s.dayNextToEvent(i, off)
+		return s.eventDay(i, off)
 	}
+	s.dayDepth++
 	m, ok := s.match(k)
+	s.dayDepth--
 	if !ok || m.typ != TimexDate || len(m.value) != 10 {
-		return s.dayNextToEvent(i, off)
+		return s.eventDay(i, off)
 	}
 	d, err := time.Parse("2006-01-02", m.value)
 	if err != nil {
@@ -475,13 +494,28 @@ func (s *txScanner) theDay(i int) (txMatch, bool) {
 	return txMatch{n: k - i + m.n, typ: TimexDate, value: txFmtDay(d.AddDate(0, 0, off)), anchored: m.anchored}, true
 }
 
+// eventDay is dayNextToEvent at the top of a chain of "the day before",
+// and no match inside one.
+func (s *txScanner) eventDay(i, off int) (txMatch, bool) {
+	if s.dayDepth > 0 {
+		return txMatch{}, false
+	}
+	return s.dayNextToEvent(i, off)
+}
+
+// txMaxDayDepth is the most links of "the day before" or "the day after"
+// that theDay chains: two, "the day after the day after Easter".
+const txMaxDayDepth = 2
+
 // dayNextToEvent resolves "the day" in "the day after his death", "the
 // day before their wedding": an event the story has just dated, so the day
 // next to the last date it named. An appositive ("Nov. 3, the day before
 // the vote") restates the date before it and is left alone, as is "later
-// in the day before leaving".
+// in the day before leaving". The date must be named in the same sentence
+// or one of the txMaxEventSentences before; further back the event is
+// likely another.
 func (s *txScanner) dayNextToEvent(i, off int) (txMatch, bool) {
-	if !s.hasLast || s.lastDate.day == 0 {
+	if !s.hasLast || s.lastDate.day == 0 || !s.lastDateNear(i) {
 		return txMatch{}, false
 	}
 	switch s.lowAt(i + 3) {
@@ -495,6 +529,32 @@ func (s *txScanner) dayNextToEvent(i, off int) (txMatch, bool) {
 	}
 	last := time.Date(s.lastDate.year, time.Month(s.lastDate.month), s.lastDate.day+off, 0, 0, 0, 0, time.UTC)
 	return txMatch{n: 2, typ: TimexDate, value: txFmtDay(last), anchored: true}, true
+}
+
+// txMaxEventSentences is how many sentences back "the day after his
+// death" may find the date of the death: a story often dates an event
+// and then spends a sentence or two on it before the day after.
+const txMaxEventSentences = 3
+
+// lastDateNear reports that the last date named is in the sentence of
+// token i or one of the txMaxEventSentences before it. Sentence numbers
+// skip at a blank line, so earlier sentences are found by walking back.
+func (s *txScanner) lastDateNear(i int) bool {
+	k := i
+	for back := 0; back <= txMaxEventSentences; back++ {
+		sent := s.toks[k].sent
+		if s.lastSent == sent {
+			return true
+		}
+		for k > 0 && s.toks[k-1].sent == sent {
+			k--
+		}
+		if k == 0 {
+			return false
+		}
+		k--
+	}
+	return false
 }
 
 // nthDayToday recognizes "the" and an ordinal day after a present

@@ -243,6 +243,54 @@ func TestTagTimex(t *testing.T) {
 		{"mid-morning with a day", "Trading slowed in mid-morning yesterday.", "mid-morning yesterday", "", TimexTime, "2016-12-08TMO"},
 		{"the nth day of something under way", "Today is the fifth day of the strike.", "the fifth day", "", TimexDate, "2016-12-09"},
 		{"quotation opening today", "\"Today is a sad day for the port,\" she said.", "Today", "", TimexDate, "2016-12-09"},
+		// a chain of "the day before" nests once
+		{"the day before the day before a date", "The ferry sank the day before the day before June 6, 2015.", "the day before the day before June 6, 2015", "", TimexDate, "2015-06-04"},
+		{"the day after a date", "Crowds gathered the day after May 1, 2014.", "the day after May 1, 2014", "", TimexDate, "2014-05-02"},
+		{"a chain stops at two links", "Crowds gathered the day after the day after the day after May 1, 2014.", "the day after the day after May 1, 2014", "", TimexDate, "2014-05-03"},
+		// title-case headlines keep their times
+		{"headline this week", "Markets Rally This Week As Oil Slides", "This Week", "", TimexDate, "2016-W49"},
+		{"headline today", "Stocks Fall Today", "Today", "", TimexDate, "2016-12-09"},
+		{"headline next week", "Leaders To Meet Next Week", "Next Week", "", TimexDate, "2016-W50"},
+		{"headline next month", "Bakers Plan Big Strike Next Month Over Wages", "Next Month", "", TimexDate, "2017-01"},
+		// a weekday across a parenthesis
+		{"weekday inside a parenthesis is not the clock's", "The panel will gather at 9 a.m. (after Tuesday's vote).", "9 a.m.", "", TimexTime, "2016-12-09T09:00"},
+		{"weekday after a zone inside a parenthesis", "Sirens sounded at 5 in the morning (5 a.m. PST Wednesday).", "5 in the morning", "", TimexTime, "2016-12-07T05:00"},
+		{"weekday after the closing parenthesis", "Rebels attacked at 11:20 a.m. (0820 GMT) Thursday.", "11:20 a.m.", "", TimexTime, "2016-12-08T11:20"},
+		{"on and a weekday after the parenthesis", "The summit will open at 10 a.m. (1500 GMT) on Monday.", "10 a.m.", "", TimexTime, "2016-12-12T10:00"},
+		// holidays take next, last and tense
+		{"next easter", "Ticket sales should recover by next Easter.", "next Easter", "2016-04-10", TimexDate, "2017-04-16"},
+		{"last easter", "The abbey was packed last Easter.", "last Easter", "2016-04-10", TimexDate, "2016-03-27"},
+		{"future easter after it passed", "The shrine will reopen at Easter.", "Easter", "2016-04-10", TimexDate, "2017-04-16"},
+		{"past easter before it comes", "The choir sang at Easter.", "Easter", "2016-03-01", TimexDate, "2015-04-05"},
+		{"easter week under way", "Pilgrims crowded the town as Easter week began.", "Easter week", "2016-03-22", TimexDate, "2016-W12"},
+		{"past election day before it comes", "Turnout was high on Election Day.", "Election Day", "2016-11-05", TimexDate, "2015-11-03"},
+		{"future election day", "Voters will line up early on Election Day.", "Election Day", "2016-11-05", TimexDate, "2016-11-08"},
+		{"past thanksgiving before it comes", "Families gathered for Thanksgiving.", "Thanksgiving", "2016-11-05", TimexDate, "2015-11-26"},
+		{"last thanksgiving", "Stores opened at dawn last Thanksgiving.", "last Thanksgiving", "2016-12-09", TimexDate, "2016-11-24"},
+		{"next christmas", "The toy maker is betting on next Christmas.", "next Christmas", "2016-12-30", TimexDate, "2017-12-25"},
+		// unit-long adjectives
+		{"plural unit-long after a preposition", "The line reopened after months-long repairs.", "months", "", TimexDuration, "PXM"},
+		{"singular unit-long", "Crews ended a week-long search.", "a week-long", "", TimexDuration, "P1W"},
+		// a rate is not followed by ago
+		{"duration before a year ago", "Prices rose for two weeks a year ago.", "two weeks", "", TimexDuration, "P2W"},
+		{"year ago after a duration", "Prices rose for two weeks a year ago.", "a year ago", "", TimexDate, "2015"},
+		{"rate still a set", "Guards walk the wall six hours a day.", "six hours a day", "", TimexSet, "P1D"},
+		// quoted speech is not a title
+		{"quote opening the sentence", "The ferry leaves soon. \"Tomorrow,\" the captain said.", "Tomorrow", "", TimexDate, "2016-12-10"},
+		{"quote after said", "Asked when, the clerk said \"Tomorrow.\"", "Tomorrow", "", TimexDate, "2016-12-10"},
+		{"quote after said and a colon", "The coach said: \"Next Week.\"", "Next Week", "", TimexDate, "2016-W50"},
+		// effective is a weak cue
+		{"bare effective yields to a past verb", "The fee, effective Oct. 1, lowered bills for most renters.", "Oct. 1", "", TimexDate, "2016-10-01"},
+		{"will be effective", "The fee will be effective Oct. 1.", "Oct. 1", "", TimexDate, "2017-10-01"},
+		{"becomes effective", "The fee becomes effective Oct. 1.", "Oct. 1", "", TimexDate, "2017-10-01"},
+		{"bare effective far from a past verb", "The board created a new post for a deputy, effective Feb. 1.", "Feb. 1", "", TimexDate, "2017-02-01"},
+		// the day next to an event dated just before
+		{"day after an event dated a sentence before", "The mill burned on June 2, 2011. It reopened the day after the fire.", "the day", "", TimexDate, "2011-06-03"},
+		{"day after an event dated three sentences before", "The mill burned on June 2, 2011. Its owner was away. Crews came from two towns. It reopened the day after the fire.", "the day", "", TimexDate, "2011-06-03"},
+		{"day before across a paragraph break", "The mill burned on June 2, 2011.\n\nWorkers fled the day before the fire.", "the day", "", TimexDate, "2011-06-01"},
+		// listed days must exist
+		{"listed day that exists", "The fair runs April 29 and 30 in the park.", "30", "", TimexDate, "2017-04-30"},
+		{"leap day listed", "Rallies took place on Feb. 28 and 29, 2016.", "29", "", TimexDate, "2016-02-29"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -316,6 +364,7 @@ func TestTagTimexRejects(t *testing.T) {
 		{"days before an event", "He was seen in the days before the fire."},
 		{"short term of a noun", "She served a short term of office."},
 		{"a later nth day", "The fifth day of the strike was calm."},
+		{"headline name in running text", "The mayor told the Morning Star Today that she would run."},
 		{"empty", ""},
 	}
 	for _, tt := range tests {
@@ -334,6 +383,10 @@ func TestTagTimexNotTagged(t *testing.T) {
 		{"recently before a time", "Three bridges failed, most recently last October.", "recently", "last October"},
 		{"number after a listed day that is not a day", "It rained on June 3 and 4 inches fell.", "4", "June 3"},
 		{"appositive day before an event", "He was last seen on May 2, 2010, the day before the vote.", "the day", "May 2, 2010"},
+		{"day after an event dated too far back", "The mill burned on June 2, 2011. Its owner was away. Crews came from three towns. The roof fell in. Insurers were called. Rain fell the day after the fire.", "the day", "June 2, 2011"},
+		{"april has no 31st", "The fair runs April 30 and 31 near the river.", "31", "April 30"},
+		{"february has no 30th", "Rallies took place on Feb. 28 and 30, aides said.", "30", "Feb. 28"},
+		{"february 29 in a common year", "The fair will open Feb. 28 and 29 for members.", "29", "Feb. 28"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
