@@ -36,6 +36,7 @@ test:
 fuzz:
 	$(GO) test -tags $(TAGS) -run=^$$ -fuzz=FuzzSearch -fuzztime=60s ./retrieval/
 	$(GO) test -tags $(TAGS) -run=^$$ -fuzz=FuzzParse -fuzztime=60s ./corpus/
+	$(GO) test -tags $(TAGS) -run=^$$ -fuzz=FuzzTagTimex -fuzztime=60s ./corpus/
 
 # The benchmark harness (bench/, a module of its own): citebot against Bleve
 # and plain SQLite FTS5 on the shared data and, when bench/large-corpus.sh
