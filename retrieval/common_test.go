@@ -3,7 +3,6 @@ package retrieval
 import (
 	"context"
 	"math"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -83,9 +82,7 @@ func TestScoreCommonMatchesFTS5(t *testing.T) {
 			"Work on the rail bridge was said to be slow.\n",
 		"farm.txt": "Farm news\n\nFarmers said rain came late this year, and the harvest is small.\n",
 	}
-	dir := writeCorpus(t, files)
-	dbPath := filepath.Join(t.TempDir(), "idx.db")
-	build(t, dbPath, dir, IndexOptions{})
+	dbPath, _ := builtIndex(t, files)
 	d := openIndex(t, dbPath)
 	ctx := context.Background()
 	if d.passageStats.rows != int64(d.passageCount) || d.passageStats.avgLen <= 0 {
@@ -144,9 +141,7 @@ func TestCommonScorerMatchesFTS5ForQuotes(t *testing.T) {
 			"\u201cWe will not pay for the bridge,\u201d said port chief Cara Lind.\n\n" +
 			"\u201cThe harbor needs dredging before the bridge is built,\u201d said engineer Dan Roe.\n",
 	}
-	dir := writeCorpus(t, files)
-	dbPath := filepath.Join(t.TempDir(), "idx.db")
-	build(t, dbPath, dir, IndexOptions{})
+	dbPath, _ := builtIndex(t, files)
 	d := openIndex(t, dbPath)
 	ctx := context.Background()
 	if d.quoteStats.rows != int64(d.quoteCount) || d.quoteStats.avgLen <= 0 {

@@ -51,6 +51,26 @@ func openIndex(t *testing.T, dbPath string) *DB {
 	return d
 }
 
+// builtIndex indexes files into a fresh index file and returns its path
+// and what the build reported.
+func builtIndex(t *testing.T, files map[string]string) (string, IndexStats) {
+	t.Helper()
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	return dbPath, build(t, dbPath, writeCorpus(t, files), IndexOptions{})
+}
+
+// rawIndex opens an index file with plain database/sql, for checks below
+// what DB offers.
+func rawIndex(t *testing.T, dbPath string) *sql.DB {
+	t.Helper()
+	raw, err := sql.Open("sqlite3", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	return raw
+}
+
 var harborFiles = map[string]string{
 	"bridge.md": "---\ntitle: Council backs harbor bridge\nurl: https://news.example.org/bridge\ndate: 2025-03-14\n---\n\n" +
 		"The town council voted five to two on Tuesday to build a fixed bridge across the harbor.\n\n" +
@@ -362,15 +382,9 @@ func TestPathsWithURISyntax(t *testing.T) {
 // The passage and quote counts (N of the IDF formula) come from meta, and
 // an index without them is counted instead.
 func TestCountsRecordedAndCounted(t *testing.T) {
-	dir := writeCorpus(t, harborFiles)
-	dbPath := filepath.Join(t.TempDir(), "idx.db")
-	st := build(t, dbPath, dir, IndexOptions{})
+	dbPath, st := builtIndex(t, harborFiles)
+	raw := rawIndex(t, dbPath)
 	var passages, quotes int
-	raw, err := sql.Open("sqlite3", dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
 	if err := raw.QueryRow("SELECT (SELECT count(*) FROM passages), (SELECT count(*) FROM quotes)").Scan(&passages, &quotes); err != nil {
 		t.Fatal(err)
 	}
@@ -394,14 +408,8 @@ func TestCountsRecordedAndCounted(t *testing.T) {
 // A fresh build records the larger FTS5 pending-data size in the index, so
 // that later updates gather segments the same way.
 func TestFreshBuildSetsFTSHashSize(t *testing.T) {
-	dir := writeCorpus(t, harborFiles)
-	dbPath := filepath.Join(t.TempDir(), "idx.db")
-	build(t, dbPath, dir, IndexOptions{})
-	raw, err := sql.Open("sqlite3", dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
+	dbPath, _ := builtIndex(t, harborFiles)
+	raw := rawIndex(t, dbPath)
 	for _, table := range []string{"passages_fts", "documents_fts", "quotes_fts"} {
 		var v int
 		if err := raw.QueryRow("SELECT v FROM " + table + "_config WHERE k = 'hashsize'").Scan(&v); err != nil {
@@ -417,14 +425,8 @@ func TestFreshBuildSetsFTSHashSize(t *testing.T) {
 // indexed, so that removing a file costs lookups, not a scan of the child
 // table per deleted row.
 func TestCascadingKeysAreIndexed(t *testing.T) {
-	dir := writeCorpus(t, harborFiles)
-	dbPath := filepath.Join(t.TempDir(), "idx.db")
-	build(t, dbPath, dir, IndexOptions{})
-	raw, err := sql.Open("sqlite3", dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
+	dbPath, _ := builtIndex(t, harborFiles)
+	raw := rawIndex(t, dbPath)
 	for _, lookup := range []string{
 		"SELECT 1 FROM documents WHERE file = 'x'",
 		"SELECT 1 FROM passages WHERE doc = 1",

@@ -21,9 +21,7 @@ var rankingFiles = map[string]string{
 
 func rankingIndex(t *testing.T) *DB {
 	t.Helper()
-	dir := writeCorpus(t, rankingFiles)
-	dbPath := filepath.Join(t.TempDir(), "idx.db")
-	build(t, dbPath, dir, IndexOptions{})
+	dbPath, _ := builtIndex(t, rankingFiles)
 	return openIndex(t, dbPath)
 }
 
