@@ -24,6 +24,17 @@ const scoringBudget = 10000
 // looser: 10,000 cost SciFact 0.001 of nDCG@10, 20,000 nothing.
 const docScoringBudget = 20000
 
+// candidateMatch is the MATCH expression that finds p's candidates in an
+// FTS5 table with statistics st, and the common terms left out of it, to
+// be scored in Go. Without statistics nothing can be scored in Go, so
+// every term finds candidates.
+func (p plan) candidateMatch(st ftsAverages) (string, []queryTerm) {
+	if st.avgLen == 0 {
+		return p.match, nil
+	}
+	return p.withoutCommon(scoringBudget)
+}
+
 // withoutCommon returns the MATCH expression of p's terms without the
 // most common ones, dropped until the rest match at most budget rows
 // together, and the terms dropped. The rarest term always stays, so a

@@ -68,17 +68,16 @@ const (
 // ErrNoIndex; in either mode a file of another program is ErrForeign and one
 // written by a newer schema is ErrNewerSchema.
 func Open(ctx context.Context, path string, mode OpenMode) (*DB, error) {
-	if mode == ReadOnly {
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("open index %s: %w", path, ErrNoIndex)
-		}
-	}
 	opts := "_busy_timeout=10000&_foreign_keys=on"
 	readers := readConns()
 	switch mode {
 	case ReadOnly:
+		fi, err := os.Stat(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("open index %s: %w", path, ErrNoIndex)
+		}
 		opts += "&mode=ro&_synchronous=NORMAL"
-		if fi, err := os.Stat(path); err == nil {
+		if err == nil {
 			opts += fmt.Sprintf("&_cache_size=-%d", readCacheKiB(fi.Size(), readers))
 		}
 	case ReadWrite:

@@ -75,10 +75,8 @@ func (d *DB) searchPlan(ctx context.Context, p plan, limit int) ([]Hit, error) {
 	if len(p.terms) == 0 {
 		return nil, nil
 	}
-	match := p.match
-	if d.passageStats.avgLen > 0 {
-		match, p.common = p.withoutCommon(scoringBudget)
-	}
+	var match string
+	match, p.common = p.candidateMatch(d.passageStats)
 	// The document ranking does not depend on the passage ranking, so it
 	// runs at the same time, on a connection of its own. It too leaves out
 	// the most common terms, past a budget of its own: their share of a

@@ -70,12 +70,8 @@ func (d *DB) WhoSaid(ctx context.Context, fragment string, limit int) ([]QuoteHi
 	var common *commonScorer
 	if len(p.terms) > 0 {
 		// As in Search, the most common terms only score the candidates.
-		match := p.match
-		if d.quoteStats.avgLen > 0 {
-			var dropped []queryTerm
-			match, dropped = p.withoutCommon(scoringBudget)
-			common = newCommonScorer(dropped, d.quoteStats)
-		}
+		match, dropped := p.candidateMatch(d.quoteStats)
+		common = newCommonScorer(dropped, d.quoteStats)
 		if hits, err = d.quoteCandidates(ctx, match); err != nil {
 			return nil, err
 		}
