@@ -5,6 +5,14 @@ TAGS    := sqlite_fts5
 BIN     := ./citebot
 SHARED  ?= ../shared
 
+# retrieval/ftsrank is C linked against the SQLite inside go-sqlite3; it
+# is compiled with that module's own header (cgo's default flags kept).
+SQLITE_SRC := $(shell $(GO) mod download github.com/mattn/go-sqlite3 >/dev/null 2>&1; $(GO) list -m -f '{{.Dir}}' github.com/mattn/go-sqlite3 2>/dev/null)
+export CGO_CFLAGS ?= -O2 -g
+ifneq ($(SQLITE_SRC),)
+CGO_CFLAGS += -I$(SQLITE_SRC)
+endif
+
 .PHONY: all build run demo test vet fuzz bench eval clean
 
 all: build

@@ -24,24 +24,24 @@ const scoringBudget = 10000
 // looser: 10,000 cost SciFact 0.001 of nDCG@10, 20,000 nothing.
 const docScoringBudget = 20000
 
-// candidateMatch is the MATCH expression that finds p's candidates in an
-// FTS5 table with statistics st, and the common terms left out of it, to
-// be scored in Go. Without statistics nothing can be scored in Go, so
-// every term finds candidates.
-func (p plan) candidateMatch(st ftsAverages) (string, []queryTerm) {
+// candidateTerms splits p's terms into those that find its candidates in
+// an FTS5 table with statistics st and the common ones left out, to be
+// scored in Go. Without statistics nothing can be scored in Go, so every
+// term finds candidates.
+func (p plan) candidateTerms(st ftsAverages) (core, common []queryTerm) {
 	if st.avgLen == 0 {
-		return p.match, nil
+		return p.terms, nil
 	}
 	return p.withoutCommon(scoringBudget)
 }
 
-// withoutCommon returns the MATCH expression of p's terms without the
-// most common ones, dropped until the rest match at most budget rows
-// together, and the terms dropped. The rarest term always stays, so a
-// question of common words still finds passages.
-func (p plan) withoutCommon(budget int) (string, []queryTerm) {
+// withoutCommon splits p's terms into the core, without the most common
+// ones, dropped until the rest match at most budget rows together, and
+// the terms dropped. The rarest term always stays, so a question of
+// common words still finds passages.
+func (p plan) withoutCommon(budget int) (core, common []queryTerm) {
 	if len(p.terms) < 2 {
-		return p.match, nil
+		return p.terms, nil
 	}
 	byDF := slices.Clone(p.terms)
 	slices.SortFunc(byDF, func(a, b queryTerm) int {
@@ -60,16 +60,16 @@ func (p plan) withoutCommon(budget int) (string, []queryTerm) {
 		k++
 	}
 	if k == 0 {
-		return p.match, nil
+		return p.terms, nil
 	}
-	common := byDF[:k]
-	core := make([]queryTerm, 0, len(p.terms)-k)
+	common = byDF[:k]
+	core = make([]queryTerm, 0, len(p.terms)-k)
 	for _, t := range p.terms {
 		if !slices.ContainsFunc(common, func(c queryTerm) bool { return c.term == t.term }) {
 			core = append(core, t)
 		}
 	}
-	return orExpression(core), common
+	return core, common
 }
 
 // BM25 parameters of FTS5's bm25().
@@ -187,4 +187,16 @@ func scoreCommon(an *Analyzer, p plan, hits []Hit, toks [][]Token, st ftsAverage
 		}
 		h.Score += c.score()
 	}
+}
+
+// rankExpr is the SQL that scores the rows of an FTS5 table matching a
+// question, higher being better: bm25() with the given column weights,
+// computed by citebot_bm25 (package ftsrank), which keeps row lengths in
+// memory where bm25() looks each one up.
+func rankExpr(table string, weights ...float64) (string, []any) {
+	args := make([]any, len(weights))
+	for i, w := range weights {
+		args[i] = w
+	}
+	return "citebot_bm25(" + table + ", '" + table + "'" + strings.Repeat(", ?", len(weights)) + ")", args
 }

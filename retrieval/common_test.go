@@ -56,8 +56,8 @@ func TestWithoutCommon(t *testing.T) {
 			if want == "" {
 				want = p.match
 			}
-			if core != want {
-				t.Errorf("core = %s, want %s", core, want)
+			if got := orExpression(core); got != want {
+				t.Errorf("core = %s, want %s", got, want)
 			}
 			var common []string
 			for _, c := range dropped {
@@ -93,15 +93,8 @@ func TestScoreCommonMatchesFTS5(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		full, err := d.candidates(ctx, p.match, 100)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := map[int64]float64{}
-		for _, c := range full {
-			want[c.id] = c.bm25
-		}
-		var core string
+		want := ftsScores(t, d, "SELECT rowid, -bm25(passages_fts, ?, 1.0) FROM passages_fts WHERE passages_fts MATCH ?", titleWeight, p.match)
+		var core []queryTerm
 		core, p.common = p.withoutCommon(1)
 		if len(p.common) == 0 {
 			t.Fatalf("%q: no common terms at budget 1", q)
@@ -115,7 +108,7 @@ func TestScoreCommonMatchesFTS5(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(hits) == 0 {
-			t.Fatalf("%q: no candidates for %s", q, core)
+			t.Fatalf("%q: no candidates for %s", q, orExpression(core))
 		}
 		toks := make([][]Token, len(hits))
 		for i, h := range hits {
@@ -152,14 +145,7 @@ func TestCommonScorerMatchesFTS5ForQuotes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		full, err := d.quoteCandidates(ctx, p.match)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := map[int64]float64{}
-		for _, h := range full {
-			want[h.QuoteID] = h.Score
-		}
+		want := ftsScores(t, d, "SELECT rowid, -bm25(quotes_fts) FROM quotes_fts WHERE quotes_fts MATCH ?", p.match)
 		core, dropped := p.withoutCommon(1)
 		c := newCommonScorer(dropped, d.quoteStats)
 		if c == nil {
@@ -170,7 +156,7 @@ func TestCommonScorerMatchesFTS5ForQuotes(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(hits) == 0 {
-			t.Fatalf("%q: no candidates for %s", q, core)
+			t.Fatalf("%q: no candidates for %s", q, orExpression(core))
 		}
 		for _, h := range hits {
 			c.reset()
@@ -182,4 +168,30 @@ func TestCommonScorerMatchesFTS5ForQuotes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// ftsScores runs a query of rowids and FTS5 bm25() scores.
+func ftsScores(t *testing.T, d *DB, query string, args ...any) map[int64]float64 {
+	t.Helper()
+	rows, err := d.db.Query(query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	want := map[int64]float64{}
+	for rows.Next() {
+		var id int64
+		var s float64
+		if err := rows.Scan(&id, &s); err != nil {
+			t.Fatal(err)
+		}
+		want[id] = s
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 {
+		t.Fatalf("%s: no rows", query)
+	}
+	return want
 }

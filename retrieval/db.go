@@ -13,6 +13,7 @@ import (
 	"os"
 	"runtime"
 
+	"github.com/citebot/citebot/retrieval/ftsrank"
 	"github.com/mattn/go-sqlite3"
 )
 
@@ -84,6 +85,9 @@ func Open(ctx context.Context, path string, mode OpenMode) (*DB, error) {
 		opts += "&_synchronous=NORMAL&_cache_size=-65536"
 	case scratch:
 		opts += "&_journal_mode=MEMORY&_synchronous=OFF&_cache_size=-65536"
+	}
+	if err := ftsrank.Enable(); err != nil {
+		return nil, fmt.Errorf("open index %s: %w", path, err)
 	}
 	db, err := sql.Open("sqlite3", dsn(path, opts))
 	if err != nil {

@@ -118,7 +118,7 @@ func buildOrUpdate(ctx context.Context, dbPath, root string, files []sourceFile,
 // AnalysisVersion identifies the rules that turn files into passages,
 // terms, quotes and dates. It is bumped whenever they change, so that an
 // index built by older rules is rebuilt rather than updated file by file.
-const AnalysisVersion = "2026-11-23.4"
+const AnalysisVersion = "2026-11-23.5"
 
 func (d *DB) analysisVersion(ctx context.Context) (string, error) {
 	var v string

@@ -7,12 +7,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/citebot/citebot/corpus"
+	"github.com/citebot/citebot/retrieval/ftsrank"
 )
 
 // writeCorpus writes files (relative path -> content) under a new folder.
@@ -441,6 +443,87 @@ func TestCascadingKeysAreIndexed(t *testing.T) {
 		}
 		if !strings.HasPrefix(detail, "SEARCH") {
 			t.Errorf("%s: plan %q, want an index search", lookup, detail)
+		}
+	}
+}
+
+// Every row of the full-text tables has its length in fts_lengths, equal
+// to FTS5's own count, after a build and after an update that replaces,
+// adds and drops files.
+func TestFTSLengthsRecorded(t *testing.T) {
+	files := maps.Clone(harborFiles)
+	files["quotes.txt"] = "Pier repairs\n\n\u201cThe pier opens in June,\u201d said harbor master Ada Plumb.\n"
+	dir := writeCorpus(t, files)
+	dbPath := filepath.Join(t.TempDir(), "idx.db")
+	build(t, dbPath, dir, IndexOptions{})
+	checkFTSLengths(t, dbPath)
+
+	for name := range harborFiles {
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+		break
+	}
+	for name, text := range map[string]string{
+		"quotes.txt": "Pier repairs\n\n\u201cThe pier opens in July after all, and the ferry keeps running,\u201d said Ada Plumb.\n",
+		"new.txt":    "Tide tables\n\nThe new tide tables are out.\n\nSpring tides reach the quay twice a year.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build(t, dbPath, dir, IndexOptions{})
+	checkFTSLengths(t, dbPath)
+}
+
+func checkFTSLengths(t *testing.T, dbPath string) {
+	t.Helper()
+	raw := rawIndex(t, dbPath)
+	for _, table := range []string{"passages_fts", "documents_fts", "quotes_fts"} {
+		got := map[int64]int{}
+		rows, err := raw.Query("SELECT chunk, lens FROM fts_lengths WHERE tbl = ?", table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var chunk int64
+			var lens []byte
+			if err := rows.Scan(&chunk, &lens); err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i+1 < len(lens); i += 2 {
+				got[chunk*ftsrank.ChunkRows+int64(i/2)] = int(lens[i]) | int(lens[i+1])<<8
+			}
+		}
+		rows.Close()
+		rows, err = raw.Query("SELECT id, sz FROM " + table + "_docsize")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for rows.Next() {
+			var id int64
+			var sz []byte
+			if err := rows.Scan(&id, &sz); err != nil {
+				t.Fatal(err)
+			}
+			want := 0
+			for len(sz) > 0 {
+				v, k := sqliteVarint(sz)
+				if k == 0 {
+					t.Fatalf("%s row %d: bad size record", table, id)
+				}
+				want += int(v)
+				sz = sz[k:]
+			}
+			if got[id] != want {
+				t.Errorf("%s row %d: recorded length %d, FTS5 counts %d", table, id, got[id], want)
+			}
+			n++
+		}
+		rows.Close()
+		if n == 0 {
+			t.Errorf("%s: no rows", table)
 		}
 	}
 }

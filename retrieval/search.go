@@ -75,18 +75,18 @@ func (d *DB) searchPlan(ctx context.Context, p plan, limit int) ([]Hit, error) {
 	if len(p.terms) == 0 {
 		return nil, nil
 	}
-	var match string
-	match, p.common = p.candidateMatch(d.passageStats)
+	var core []queryTerm
+	core, p.common = p.candidateTerms(d.passageStats)
 	// The document ranking does not depend on the passage ranking, so it
 	// runs at the same time, on a connection of its own. It too leaves out
 	// the most common terms, past a budget of its own: their share of a
 	// document's score cannot be made up in Go without reading the whole
 	// document, and the document score only refines the passages' order.
-	docMatch, _ := p.withoutCommon(docScoringBudget)
+	docCore, _ := p.withoutCommon(docScoringBudget)
 	docs := make(chan docRanking, 1)
-	go func() { docs <- d.rankDocuments(ctx, docMatch) }()
+	go func() { docs <- d.rankDocuments(ctx, orExpression(docCore)) }()
 	pool := max(candidatePool, limit*3)
-	cands, err := d.candidates(ctx, match, pool)
+	cands, err := d.candidates(ctx, core, pool)
 	var hits []Hit
 	if err == nil {
 		hits, err = d.load(ctx, cands)
@@ -129,13 +129,14 @@ const titleWeight = 1.0
 // (0.7607 -> 0.7620 on 1,500 questions); 1.5 did not help.
 const docTitleWeight = 2.5
 
-func (d *DB) candidates(ctx context.Context, match string, n int) ([]candidate, error) {
+func (d *DB) candidates(ctx context.Context, core []queryTerm, n int) ([]candidate, error) {
+	score, args := rankExpr("passages_fts", titleWeight, 1)
 	return queryAll(ctx, d.db, "search", func(r rowScanner) (candidate, error) {
 		var c candidate
 		err := r.Scan(&c.id, &c.bm25)
 		return c, err
-	}, "SELECT rowid, -bm25(passages_fts, ?, 1.0) AS s FROM passages_fts WHERE passages_fts MATCH ? ORDER BY s DESC LIMIT ?",
-		titleWeight, match, n)
+	}, "SELECT rowid, "+score+" AS s FROM passages_fts WHERE passages_fts MATCH ? ORDER BY s DESC LIMIT ?",
+		append(args, orExpression(core), n)...)
 }
 
 // load reads the passages and documents of the candidates, keeping their order.
@@ -208,6 +209,7 @@ type docRanking struct {
 // rankDocuments scores whole documents against the question.
 func (d *DB) rankDocuments(ctx context.Context, match string) docRanking {
 	dr := docRanking{score: map[int64]float64{}}
+	score, args := rankExpr("documents_fts", docTitleWeight, 1)
 	err := eachRow(ctx, d.db, "search documents", func(r rowScanner) error {
 		var id int64
 		var s float64
@@ -217,8 +219,8 @@ func (d *DB) rankDocuments(ctx context.Context, match string) docRanking {
 		dr.score[id] = s
 		dr.max = max(dr.max, s)
 		return nil
-	}, "SELECT rowid, -bm25(documents_fts, ?, 1.0) AS s FROM documents_fts WHERE documents_fts MATCH ? ORDER BY s DESC LIMIT ?",
-		docTitleWeight, match, candidatePool*2)
+	}, "SELECT rowid, "+score+" AS s FROM documents_fts WHERE documents_fts MATCH ? ORDER BY s DESC LIMIT ?",
+		append(args, match, candidatePool*2)...)
 	if err != nil {
 		return docRanking{err: err}
 	}

@@ -70,9 +70,9 @@ func (d *DB) WhoSaid(ctx context.Context, fragment string, limit int) ([]QuoteHi
 	var common *commonScorer
 	if len(p.terms) > 0 {
 		// As in Search, the most common terms only score the candidates.
-		match, dropped := p.candidateMatch(d.quoteStats)
+		core, dropped := p.candidateTerms(d.quoteStats)
 		common = newCommonScorer(dropped, d.quoteStats)
-		if hits, err = d.quoteCandidates(ctx, match); err != nil {
+		if hits, err = d.quoteCandidates(ctx, core); err != nil {
 			return nil, err
 		}
 	}
@@ -102,15 +102,17 @@ func (d *DB) WhoSaid(ctx context.Context, fragment string, limit int) ([]QuoteHi
 	return hits, nil
 }
 
-func (d *DB) quoteCandidates(ctx context.Context, match string) ([]QuoteHit, error) {
+func (d *DB) quoteCandidates(ctx context.Context, core []queryTerm) ([]QuoteHit, error) {
+	score, args := rankExpr("quotes_fts", 1)
 	return queryAll(ctx, d.db, "search quotes", func(r rowScanner) (QuoteHit, error) {
 		var score float64
 		h, err := scanQuote(r, &score)
 		h.Score = score
 		return h, err
-	}, `WITH f AS (SELECT rowid AS id, -bm25(quotes_fts) AS s FROM quotes_fts
+	}, `WITH f AS (SELECT rowid AS id, `+score+` AS s FROM quotes_fts
 			WHERE quotes_fts MATCH ? ORDER BY s DESC LIMIT ?)
-		SELECT `+quoteFields+`, f.s FROM f JOIN `+quoteTables+` WHERE q.id = f.id ORDER BY f.s DESC`, match, quoteCandidates)
+		SELECT `+quoteFields+`, f.s FROM f JOIN `+quoteTables+` WHERE q.id = f.id ORDER BY f.s DESC`,
+		append(args, orExpression(core), quoteCandidates)...)
 }
 
 // rerankQuotes scores candidates by how much of the fragment they hold and

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/citebot/citebot/retrieval/ftsrank"
 )
 
 // writer holds the prepared statements of one index transaction and the
@@ -15,6 +17,8 @@ type writer struct {
 	quote, quoteFTS, delQuoteFTS       *sql.Stmt
 	timex                              *sql.Stmt
 	inFile                             bool // a file savepoint is open
+	// lengths are the FTS5 row lengths of the open file, written with it.
+	lengths ftsrank.Lengths
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -78,6 +82,9 @@ func (w *writer) commitFile(ctx context.Context) error {
 		return nil
 	}
 	w.inFile = false
+	if err := w.lengths.Write(ctx, w.tx); err != nil {
+		return err
+	}
 	if _, err := w.tx.ExecContext(ctx, "RELEASE file"); err != nil {
 		return fmt.Errorf("release savepoint: %w", err)
 	}
@@ -90,6 +97,7 @@ func (w *writer) abandonFile(ctx context.Context) error {
 		return nil
 	}
 	w.inFile = false
+	w.lengths.Reset()
 	if _, err := w.tx.ExecContext(ctx, "ROLLBACK TO file; RELEASE file"); err != nil {
 		return fmt.Errorf("roll back savepoint: %w", err)
 	}
@@ -142,10 +150,12 @@ func (w *writer) addDoc(ctx context.Context, rel string, a *analyzedDoc) error {
 		if _, err := w.fts.ExecContext(ctx, pid, a.heads[i], a.bodies[i]); err != nil {
 			return fmt.Errorf("index %s: passage %d: %w", rel, i, err)
 		}
+		w.lengths.Add("passages_fts", pid, a.heads[i], a.bodies[i])
 	}
 	if _, err := w.docFTS.ExecContext(ctx, docID, a.title, a.docBody); err != nil {
 		return fmt.Errorf("index %s: document %s: %w", rel, doc.ID, err)
 	}
+	w.lengths.Add("documents_fts", docID, a.title, a.docBody)
 	return w.addQuotes(ctx, rel, docID, pids, a)
 }
 
@@ -165,6 +175,7 @@ func (w *writer) addQuotes(ctx context.Context, rel string, docID int64, pids []
 		if _, err := w.quoteFTS.ExecContext(ctx, qid, a.quoteTerms[i]); err != nil {
 			return fmt.Errorf("index %s: quote %d: %w", rel, i, err)
 		}
+		w.lengths.Add("quotes_fts", qid, a.quoteTerms[i])
 	}
 	return nil
 }

@@ -1,0 +1,226 @@
+package ftsrank
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	_ "github.com/mattn/go-sqlite3"
+)
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"   ", 0},
+		{"harbor", 1},
+		{"harbor bridg vote", 3},
+		{"  two  spaces ", 2},
+		{"snake_case term", 2},
+		{"caf\u00e9 na\u00efve", 2}, // non-ASCII bytes are token characters
+		{"\u0301", 1},               // so is a lone combining mark
+		{"a-b.c,d", 4},              // ASCII punctuation separates
+		{"x\ty\nz", 3},
+		{"2025 3_5", 2},
+	}
+	for _, tt := range tests {
+		if got := Tokens(tt.in); got != tt.want {
+			t.Errorf("Tokens(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+// rankDB is a database with one two-column FTS5 table like citebot's and
+// the fts_lengths table.
+func rankDB(t *testing.T) (*sql.DB, string) {
+	t.Helper()
+	if err := Enable(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "rank.db")
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	for _, q := range []string{
+		`CREATE VIRTUAL TABLE docs USING fts5(title, body, content = '', contentless_delete = 1, tokenize = "ascii tokenchars '_'")`,
+		`CREATE TABLE fts_lengths (tbl TEXT NOT NULL, chunk INTEGER NOT NULL, lens BLOB NOT NULL, PRIMARY KEY (tbl, chunk)) WITHOUT ROWID`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db, path
+}
+
+type row struct {
+	id          int64
+	title, body string
+}
+
+// insert adds rows to docs and, with l, their lengths.
+func insert(t *testing.T, db *sql.DB, rows []row, l *Lengths) {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	for _, r := range rows {
+		if _, err := tx.Exec("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", r.id, r.title, r.body); err != nil {
+			t.Fatal(err)
+		}
+		if l != nil {
+			l.Add("docs", r.id, r.title, r.body)
+		}
+	}
+	if l != nil {
+		if err := l.Write(ctx, tx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var rows = []row{
+	{1, "harbor bridg", "council vote five two tuesday build fix bridg across harbor"},
+	{2, "ferri", "ferri servic harbor end bridg open"},
+	{3, "", "harbor harbor harbor"},
+	{1500, "budget", "council budget bridg cost 3_5 million caf\u00e9"}, // a second chunk
+	{4096, "late", "bridg"},
+}
+
+// sameScores checks that citebot_bm25 gives every matching row exactly
+// bm25()'s score (negated), for each expression and column weights, and
+// that some rows matched.
+func sameScores(t *testing.T, db *sql.DB, exprs []string) {
+	t.Helper()
+	n := 0
+	for _, weights := range [][2]float64{{1, 1}, {2.5, 1}, {0, 1}} {
+		for _, m := range exprs {
+			rs, err := db.Query(`SELECT rowid, -bm25(docs, ?1, ?2), citebot_bm25(docs, 'docs', ?1, ?2)
+				FROM docs WHERE docs MATCH ?3`, weights[0], weights[1], m)
+			if err != nil {
+				t.Fatalf("%s: %v", m, err)
+			}
+			for rs.Next() {
+				var id int64
+				var want, got float64
+				if err := rs.Scan(&id, &want, &got); err != nil {
+					t.Fatal(err)
+				}
+				n++
+				if got != want {
+					t.Errorf("%s, weights %v, row %d: citebot_bm25 = %v, bm25 = %v", m, weights, id, got, want)
+				}
+			}
+			if err := rs.Err(); err != nil {
+				t.Fatalf("%s: %v", m, err)
+			}
+			rs.Close()
+		}
+	}
+	if n == 0 {
+		t.Fatal("no row matched")
+	}
+}
+
+var exprs = []string{`"harbor"`, `"bridg" OR "council"`, `"harbor" OR "ferri" OR "budget" OR "late"`, `"caf` + "\u00e9" + `"`, `"3_5"`}
+
+func TestScoresEqualBM25(t *testing.T) {
+	db, _ := rankDB(t)
+	var l Lengths
+	insert(t, db, rows, &l)
+	sameScores(t, db, exprs)
+	var chunks int
+	if err := db.QueryRow("SELECT count(*) FROM fts_lengths WHERE tbl = 'docs'").Scan(&chunks); err != nil || chunks != 3 {
+		t.Errorf("fts_lengths holds %d chunks (err %v), want 3", chunks, err)
+	}
+}
+
+// Rows without a recorded length, a database without fts_lengths, and a
+// row too long to record are all scored through FTS5's own lookup.
+func TestScoresWithoutLengths(t *testing.T) {
+	t.Run("none recorded", func(t *testing.T) {
+		db, _ := rankDB(t)
+		insert(t, db, rows, nil)
+		sameScores(t, db, exprs)
+	})
+	t.Run("no table", func(t *testing.T) {
+		db, _ := rankDB(t)
+		if _, err := db.Exec("DROP TABLE fts_lengths"); err != nil {
+			t.Fatal(err)
+		}
+		insert(t, db, rows, nil)
+		sameScores(t, db, exprs)
+	})
+	t.Run("too long", func(t *testing.T) {
+		db, _ := rankDB(t)
+		long := strings.Repeat("harbor tide ", 40000) // 80,000 tokens
+		var l Lengths
+		insert(t, db, append(rows, row{7, "long", long}), &l)
+		sameScores(t, db, exprs)
+	})
+}
+
+// A connection that ranked before other connections changed the table
+// must rank with the new lengths, not with those it loaded first.
+func TestScoresAfterChange(t *testing.T) {
+	db, path := rankDB(t)
+	db.SetMaxOpenConns(1) // one connection keeps its loaded lengths
+	var l Lengths
+	insert(t, db, rows[:2], &l)
+	sameScores(t, db, exprs)
+
+	other, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	// Row 2 is replaced by a longer one, and rows are added.
+	if _, err := other.Exec("DELETE FROM docs WHERE rowid = 2"); err != nil {
+		t.Fatal(err)
+	}
+	insert(t, other, append([]row{{2, "ferri servic", "ferri harbor bridg ferri servic end tuesday night after ten year"}}, rows[2:]...), &l)
+	sameScores(t, db, exprs)
+}
+
+func TestArguments(t *testing.T) {
+	db, _ := rankDB(t)
+	insert(t, db, rows, nil)
+	for _, q := range []string{
+		`SELECT citebot_bm25(docs) FROM docs WHERE docs MATCH 'harbor'`,
+		`SELECT citebot_bm25(docs, 'docs', 1, 1, 1) FROM docs WHERE docs MATCH 'harbor'`,
+	} {
+		var s float64
+		err := db.QueryRow(q).Scan(&s)
+		if err == nil || !strings.Contains(err.Error(), "citebot_bm25") {
+			t.Errorf("%s: error = %v, want one naming citebot_bm25", q, err)
+		}
+	}
+}
+
+// Reset drops lengths recorded for rows whose insert was rolled back, so
+// that Write cannot record them.
+func TestReset(t *testing.T) {
+	db, _ := rankDB(t)
+	var l Lengths
+	l.Add("docs", 9, "gone", "never inserted")
+	l.Reset()
+	insert(t, db, rows[:1], &l)
+	var blob []byte
+	if err := db.QueryRow("SELECT lens FROM fts_lengths WHERE tbl = 'docs' AND chunk = 0").Scan(&blob); err != nil {
+		t.Fatal(err)
+	}
+	if len(blob) != 4 {
+		t.Errorf("chunk 0 holds %d bytes, want 4 (rows 0 and 1 only)", len(blob))
+	}
+}
