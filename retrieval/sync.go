@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/citebot/citebot/corpus"
+	"github.com/citebot/citebot/retrieval/ftsrank"
 )
 
 // step is one unit of work handed from the loader to the writer. Loading
@@ -62,6 +63,11 @@ type analyzedDoc struct {
 	links      []string
 	docBody    string
 	quoteParts []string
+	// The FTS5 rows' lengths in tokens, counted here too: passages,
+	// the document, quotes.
+	passageLens []int
+	docLen      int
+	quoteLens   []int
 }
 
 // analyzeSafely is analyzeDoc that survives a fault in quotation or date
@@ -122,11 +128,16 @@ func analyzeDoc(an *Analyzer, tagger *corpus.TimexTagger, doc corpus.Document) *
 		a.textSize += int64(len(p.Text))
 	}
 	a.links = make([]string, len(doc.Passages))
+	a.passageLens = make([]int, len(doc.Passages))
+	a.docLen = ftsrank.Tokens(a.title)
 	var body strings.Builder
 	for i, p := range doc.Passages {
 		a.links[i] = encodeLinks(p.Links)
 		body.WriteString(a.bodies[i])
 		body.WriteByte(' ')
+		n := ftsrank.Tokens(a.bodies[i])
+		a.passageLens[i] = ftsrank.Tokens(a.heads[i]) + n
+		a.docLen += n
 	}
 	a.docBody = body.String()
 	if tagger == nil {
@@ -136,9 +147,11 @@ func analyzeDoc(an *Analyzer, tagger *corpus.TimexTagger, doc corpus.Document) *
 	a.timexes = tagDates(tagger, doc)
 	a.quoteTerms = make([]string, len(a.quotes))
 	a.quoteParts = make([]string, len(a.quotes))
+	a.quoteLens = make([]int, len(a.quotes))
 	for i, q := range a.quotes {
 		a.quoteTerms[i] = quoteTerms(an, q, a.bodies, spans)
 		a.quoteParts[i] = encodeParts(q.Parts)
+		a.quoteLens[i] = ftsrank.Tokens(a.quoteTerms[i])
 	}
 	return a
 }

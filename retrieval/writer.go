@@ -150,12 +150,12 @@ func (w *writer) addDoc(ctx context.Context, rel string, a *analyzedDoc) error {
 		if _, err := w.fts.ExecContext(ctx, pid, a.heads[i], a.bodies[i]); err != nil {
 			return fmt.Errorf("index %s: passage %d: %w", rel, i, err)
 		}
-		w.lengths.Add("passages_fts", pid, a.heads[i], a.bodies[i])
+		w.lengths.Add("passages_fts", pid, a.passageLens[i])
 	}
 	if _, err := w.docFTS.ExecContext(ctx, docID, a.title, a.docBody); err != nil {
 		return fmt.Errorf("index %s: document %s: %w", rel, doc.ID, err)
 	}
-	w.lengths.Add("documents_fts", docID, a.title, a.docBody)
+	w.lengths.Add("documents_fts", docID, a.docLen)
 	return w.addQuotes(ctx, rel, docID, pids, a)
 }
 
@@ -175,7 +175,7 @@ func (w *writer) addQuotes(ctx context.Context, rel string, docID int64, pids []
 		if _, err := w.quoteFTS.ExecContext(ctx, qid, a.quoteTerms[i]); err != nil {
 			return fmt.Errorf("index %s: quote %d: %w", rel, i, err)
 		}
-		w.lengths.Add("quotes_fts", qid, a.quoteTerms[i])
+		w.lengths.Add("quotes_fts", qid, a.quoteLens[i])
 	}
 	return nil
 }

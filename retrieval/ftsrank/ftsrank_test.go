@@ -77,7 +77,7 @@ func insert(t *testing.T, db *sql.DB, rows []row, l *Lengths) {
 			t.Fatal(err)
 		}
 		if l != nil {
-			l.Add("docs", r.id, r.title, r.body)
+			l.Add("docs", r.id, Tokens(r.title)+Tokens(r.body))
 		}
 	}
 	if l != nil {
@@ -213,7 +213,7 @@ func TestArguments(t *testing.T) {
 func TestReset(t *testing.T) {
 	db, _ := rankDB(t)
 	var l Lengths
-	l.Add("docs", 9, "gone", "never inserted")
+	l.Add("docs", 9, 3)
 	l.Reset()
 	insert(t, db, rows[:1], &l)
 	var blob []byte

@@ -45,12 +45,8 @@ type rowLength struct {
 	n   int
 }
 
-// Add records the length of row in table: the tokens of all its columns.
-func (l *Lengths) Add(table string, row int64, columns ...string) {
-	n := 0
-	for _, c := range columns {
-		n += Tokens(c)
-	}
+// Add records that row of table holds n tokens (see Tokens).
+func (l *Lengths) Add(table string, row int64, n int) {
 	if l.rows == nil {
 		l.rows = map[string][]rowLength{}
 	}
