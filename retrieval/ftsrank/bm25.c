@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 // The SQLite linked in is the one go-sqlite3 compiles, so its header is
@@ -47,7 +48,7 @@ static void freeConnRank(void *p) {
 	connRank *c = p;
 	for (int i = 0; i < c->nCache; i++) {
 		sqlite3_free(c->cache[i].table);
-		sqlite3_free(c->cache[i].len);
+		free(c->cache[i].len);
 	}
 	sqlite3_free(c);
 }
@@ -55,7 +56,7 @@ static void freeConnRank(void *p) {
 // loadLengths fills lc from the fts_lengths rows of its table. An index
 // without that table, or without rows for the table, leaves it empty.
 static int loadLengths(sqlite3 *db, lengthCache *lc) {
-	sqlite3_free(lc->len);
+	free(lc->len);
 	lc->len = 0;
 	lc->n = 0;
 	sqlite3_stmt *st = 0;
@@ -72,19 +73,20 @@ static int loadLengths(sqlite3 *db, lengthCache *lc) {
 		if (!lc->len) {
 			// The first row is the last chunk, which sizes the array.
 			lc->n = (chunk + 1) * CITEBOT_CHUNK_ROWS;
-			lc->len = sqlite3_malloc64((sqlite3_uint64)lc->n * sizeof(uint16_t));
+			// calloc: pages of chunks never written are never touched.
+			lc->len = calloc((size_t)lc->n, sizeof(uint16_t));
 			if (!lc->len) {
+				// Too large to hold (or a damaged table): FTS5 looks the
+				// lengths up instead.
 				lc->n = 0;
-				sqlite3_finalize(st);
-				return SQLITE_NOMEM;
+				break;
 			}
-			memset(lc->len, 0, (size_t)lc->n * sizeof(uint16_t));
 		}
 		uint16_t *dst = lc->len + chunk * CITEBOT_CHUNK_ROWS;
 		for (int i = 0; i + 1 < nb; i += 2) dst[i / 2] = (uint16_t)(b[i] | (b[i + 1] << 8));
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
 // lengthsFor returns the lengths of table, loading them when this
