@@ -448,32 +448,82 @@ func TestCascadingKeysAreIndexed(t *testing.T) {
 }
 
 // Every row of the full-text tables has its length in fts_lengths, equal
-// to FTS5's own count, after a build and after an update that replaces,
-// adds and drops files.
+// to FTS5's own count, after a build and after updates that reuse the
+// rowids of a replaced file, abandon a file half-written, and replace,
+// add and drop files.
 func TestFTSLengthsRecorded(t *testing.T) {
 	files := maps.Clone(harborFiles)
 	files["quotes.txt"] = "Pier repairs\n\n\u201cThe pier opens in June,\u201d said harbor master Ada Plumb.\n"
+	files["zz-last.txt"] = "Last notes\n\nThe last ferry leaves at nine.\n\n\u201cNo more late boats,\u201d said Ben Ode.\n"
 	dir := writeCorpus(t, files)
 	dbPath := filepath.Join(t.TempDir(), "idx.db")
 	build(t, dbPath, dir, IndexOptions{})
 	checkFTSLengths(t, dbPath)
 
-	for name := range harborFiles {
-		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
-			t.Fatal(err)
-		}
-		break
+	// Larger than the limit only once decompressed: written in part, then
+	// rolled back.
+	var big bytes.Buffer
+	zw := gzip.NewWriter(&big)
+	for i := range 400 {
+		fmt.Fprintf(zw, `{"id":"r%d","title":"Record %d","text":"The harbour pilot logged tide number %d at the quay."}`+"\n", i, i, i)
 	}
-	for name, text := range map[string]string{
-		"quotes.txt": "Pier repairs\n\n\u201cThe pier opens in July after all, and the ferry keeps running,\u201d said Ada Plumb.\n",
-		"new.txt":    "Tide tables\n\nThe new tide tables are out.\n\nSpring tides reach the quay twice a year.\n",
-	} {
+	zw.Close()
+	limit := IndexOptions{Load: corpus.Options{MaxFileSize: int64(big.Len()) * 3}, Warn: func(string) {}}
+	write := func(name, text string) {
+		t.Helper()
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	build(t, dbPath, dir, IndexOptions{})
+
+	// The last file, holding the highest rowids, is replaced: its new
+	// rows take the same rowids with other lengths.
+	before := passageTexts(t, dbPath)
+	write("zz-last.txt", "Last notes\n\nThe last ferry of the long summer season leaves the harbor at nine tonight.\n")
+	write("zzz-big.jsonl.gz", big.String())
+	if st := build(t, dbPath, dir, limit); st.Skipped != 1 {
+		t.Fatalf("update stats %+v, want the .gz skipped", st)
+	}
 	checkFTSLengths(t, dbPath)
+	reused := 0
+	for id, text := range passageTexts(t, dbPath) {
+		if old, ok := before[id]; ok && old != text {
+			reused++
+		}
+	}
+	if reused == 0 {
+		t.Error("no passage id was reused by different text; the test no longer covers reuse")
+	}
+
+	// The rows of the abandoned file are taken by the next one, and files
+	// are replaced, added and dropped.
+	if err := os.Remove(filepath.Join(dir, "notes.txt")); err != nil {
+		t.Fatal(err)
+	}
+	write("quotes.txt", "Pier repairs\n\n\u201cThe pier opens in July after all, and the ferry keeps running,\u201d said Ada Plumb.\n")
+	write("zzzz-new.txt", "Tide tables\n\nThe new tide tables are out.\n\nSpring tides reach the quay twice a year, the harbor office said.\n")
+	build(t, dbPath, dir, limit)
+	checkFTSLengths(t, dbPath)
+}
+
+func passageTexts(t *testing.T, dbPath string) map[int64]string {
+	t.Helper()
+	raw := rawIndex(t, dbPath)
+	rows, err := raw.Query("SELECT id, text FROM passages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			t.Fatal(err)
+		}
+		out[id] = text
+	}
+	return out
 }
 
 func checkFTSLengths(t *testing.T, dbPath string) {

@@ -60,7 +60,7 @@ static int loadLengths(sqlite3 *db, lengthCache *lc) {
 	lc->len = 0;
 	lc->n = 0;
 	sqlite3_stmt *st = 0;
-	if (sqlite3_prepare_v2(db, "SELECT chunk, lens FROM fts_lengths WHERE tbl = ?1 ORDER BY chunk DESC", -1, &st, 0) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT chunk, lens FROM fts_lengths WHERE tbl = ?1 AND typeof(chunk) = 'integer' ORDER BY chunk DESC", -1, &st, 0) != SQLITE_OK) {
 		return SQLITE_OK; // no such table: every length is looked up
 	}
 	sqlite3_bind_text(st, 1, lc->table, -1, SQLITE_STATIC);
@@ -71,6 +71,7 @@ static int loadLengths(sqlite3 *db, lengthCache *lc) {
 		int nb = sqlite3_column_bytes(st, 1);
 		if (chunk < 0 || chunk > (((sqlite3_int64)1) << 40) / CITEBOT_CHUNK_ROWS || nb > 2 * CITEBOT_CHUNK_ROWS) continue;
 		if (!lc->len) {
+			if ((sqlite3_uint64)(chunk + 1) * CITEBOT_CHUNK_ROWS > SIZE_MAX / sizeof(uint16_t)) continue;
 			// The first row is the last chunk, which sizes the array.
 			lc->n = (chunk + 1) * CITEBOT_CHUNK_ROWS;
 			// calloc: pages of chunks never written are never touched.
@@ -82,6 +83,9 @@ static int loadLengths(sqlite3 *db, lengthCache *lc) {
 				break;
 			}
 		}
+		// Rows come in descending order, so every chunk fits the array
+		// sized by the first; the check guards against a damaged table.
+		if ((chunk + 1) * CITEBOT_CHUNK_ROWS > lc->n) continue;
 		uint16_t *dst = lc->len + chunk * CITEBOT_CHUNK_ROWS;
 		for (int i = 0; i + 1 < nb; i += 2) dst[i / 2] = (uint16_t)(b[i] | (b[i + 1] << 8));
 	}
@@ -92,6 +96,13 @@ static int loadLengths(sqlite3 *db, lengthCache *lc) {
 // lengthsFor returns the lengths of table, loading them when this
 // connection has not yet or the database changed since.
 static int lengthsFor(sqlite3 *db, connRank *c, const char *table, lengthCache **out) {
+	// The data version moves on commits only: inside this connection's
+	// own write transaction the table may hold uncommitted lengths, or
+	// rows whose lengths are not yet written, so FTS5 looks them up.
+	if (sqlite3_txn_state(db, "main") == SQLITE_TXN_WRITE) {
+		*out = 0;
+		return SQLITE_OK;
+	}
 	unsigned int version = 0;
 	sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &version);
 	lengthCache *lc = 0;

@@ -174,22 +174,116 @@ func TestScoresWithoutLengths(t *testing.T) {
 // A connection that ranked before other connections changed the table
 // must rank with the new lengths, not with those it loaded first.
 func TestScoresAfterChange(t *testing.T) {
-	db, path := rankDB(t)
-	db.SetMaxOpenConns(1) // one connection keeps its loaded lengths
-	var l Lengths
-	insert(t, db, rows[:2], &l)
-	sameScores(t, db, exprs)
+	for _, journal := range []string{"delete", "wal"} {
+		t.Run(journal, func(t *testing.T) {
+			db, path := rankDB(t)
+			if _, err := db.Exec("PRAGMA journal_mode=" + journal); err != nil {
+				t.Fatal(err)
+			}
+			db.SetMaxOpenConns(1) // one connection keeps its loaded lengths
+			var l Lengths
+			insert(t, db, rows[:2], &l)
+			sameScores(t, db, exprs)
 
-	other, err := sql.Open("sqlite3", path)
+			other, err := sql.Open("sqlite3", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer other.Close()
+			// Row 2 is replaced by a longer one, and rows are added.
+			if _, err := other.Exec("DELETE FROM docs WHERE rowid = 2"); err != nil {
+				t.Fatal(err)
+			}
+			insert(t, other, append([]row{{2, "ferri servic", "ferri harbor bridg ferri servic end tuesday night after ten year"}}, rows[2:]...), &l)
+			sameScores(t, db, exprs)
+		})
+	}
+}
+
+// Inside its own write transaction a connection may see lengths not yet
+// committed, or rows without them; a rollback must not leave them behind.
+func TestScoresInWriteTransaction(t *testing.T) {
+	db, _ := rankDB(t)
+	db.SetMaxOpenConns(1)
+	var l Lengths
+	insert(t, db, rows, &l)
+	ctx := context.Background()
+	tx, err := db.Begin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer other.Close()
-	// Row 2 is replaced by a longer one, and rows are added.
-	if _, err := other.Exec("DELETE FROM docs WHERE rowid = 2"); err != nil {
+	if _, err := tx.Exec("DELETE FROM docs WHERE rowid = 2"); err != nil {
 		t.Fatal(err)
 	}
-	insert(t, other, append([]row{{2, "ferri servic", "ferri harbor bridg ferri servic end tuesday night after ten year"}}, rows[2:]...), &l)
+	if _, err := tx.Exec("INSERT INTO docs(rowid, title, body) VALUES (2, 'ferri', 'ferri ferri harbor tide bridg late night servic')"); err != nil {
+		t.Fatal(err)
+	}
+	l.Add("docs", 2, 9)
+	if err := l.Write(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	compare := func(q interface {
+		Query(string, ...any) (*sql.Rows, error)
+	}) {
+		t.Helper()
+		rs, err := q.Query(`SELECT rowid, -bm25(docs), citebot_bm25(docs, 'docs') FROM docs WHERE docs MATCH '"ferri" OR "harbor"'`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rs.Close()
+		for rs.Next() {
+			var id int64
+			var want, got float64
+			if err := rs.Scan(&id, &want, &got); err != nil {
+				t.Fatal(err)
+			}
+			if got != want {
+				t.Errorf("row %d: citebot_bm25 = %v, bm25 = %v", id, got, want)
+			}
+		}
+	}
+	compare(tx)
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	sameScores(t, db, exprs)
+}
+
+// The lengths held in memory are the ones used: a wrong recorded length
+// changes the score (so the equal scores above are not FTS5's own lookup).
+func TestRecordedLengthsAreUsed(t *testing.T) {
+	db, _ := rankDB(t)
+	var l Lengths
+	insert(t, db, rows, &l)
+	// Row 3 ("harbor harbor harbor") recorded as 30 tokens instead of 3.
+	if _, err := db.Exec("UPDATE fts_lengths SET lens = (SELECT substr(lens, 1, 6) || x'1e00' || substr(lens, 9) FROM fts_lengths WHERE tbl = 'docs' AND chunk = 0) WHERE tbl = 'docs' AND chunk = 0"); err != nil {
+		t.Fatal(err)
+	}
+	var want, got float64
+	if err := db.QueryRow(`SELECT -bm25(docs), citebot_bm25(docs, 'docs') FROM docs WHERE docs MATCH 'harbor' AND rowid = 3`).Scan(&want, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got >= want {
+		t.Errorf("row 3 recorded 10x longer: citebot_bm25 = %v, want below bm25's %v", got, want)
+	}
+}
+
+// Damaged or foreign rows in fts_lengths, and negative rowids, cost only
+// the in-memory lengths: scores stay exact and nothing crashes.
+func TestDamagedLengths(t *testing.T) {
+	db, _ := rankDB(t)
+	var l Lengths
+	insert(t, db, append([]row{{-5, "below", "harbor zero"}}, rows...), &l)
+	for _, q := range []string{
+		"INSERT INTO fts_lengths VALUES ('docs', 'junk', x'0100')",
+		"INSERT INTO fts_lengths VALUES ('docs', -3, x'0100')",
+		"INSERT INTO fts_lengths VALUES ('docs', 7, randomblob(5000))",
+		"INSERT INTO fts_lengths VALUES ('docs', 2.5, x'0100')",
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
 	sameScores(t, db, exprs)
 }
 

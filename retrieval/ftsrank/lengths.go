@@ -70,7 +70,9 @@ func (l *Lengths) Write(ctx context.Context, tx execQuerier) error {
 	}
 	slices.Sort(tables)
 	for _, t := range tables {
-		rows := l.rows[t]
+		// Negative rowids (never citebot's) have no place in the chunks:
+		// their lengths are looked up by FTS5.
+		rows := slices.DeleteFunc(l.rows[t], func(r rowLength) bool { return r.row < 0 })
 		slices.SortStableFunc(rows, func(a, b rowLength) int { return cmp.Compare(a.row, b.row) })
 		for i := 0; i < len(rows); {
 			chunk := rows[i].row / ChunkRows
@@ -89,9 +91,6 @@ func (l *Lengths) Write(ctx context.Context, tx execQuerier) error {
 }
 
 func writeChunk(ctx context.Context, tx execQuerier, table string, chunk int64, rows []rowLength) error {
-	if chunk < 0 {
-		return nil // FTS5 rowids of citebot's tables are never negative
-	}
 	var blob []byte
 	err := tx.QueryRowContext(ctx, "SELECT lens FROM fts_lengths WHERE tbl = ? AND chunk = ?", table, chunk).Scan(&blob)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
