@@ -22,40 +22,48 @@ type Token struct {
 
 // Analyzer turns text into index terms. Indexing and querying share one
 // Analyzer so that both sides agree on every term. It is safe for concurrent
-// use; stems are cached because news text repeats a small vocabulary and
-// Snowball costs far more than a map lookup.
+// use; words are cached with their analysis because news text repeats a
+// small vocabulary, Snowball costs far more than a map lookup, and a cached
+// word costs no allocation.
 type Analyzer struct {
 	mu    sync.RWMutex
-	stems map[string]string
+	words map[string]word
 }
 
-// maxCachedStems bounds the stem cache so that junk input cannot grow it
-// without limit; past it, words are stemmed without being remembered.
-const maxCachedStems = 1 << 18
+// word is one folded word of a text and its analysis.
+type word struct {
+	folded string // lower case, diacritics removed, "." between digits as "_"
+	term   string // stemmed index term; "" for a stop word
+	stop   bool
+}
 
-// NewAnalyzer returns an Analyzer with an empty stem cache.
+// maxCachedWords bounds the word cache so that junk input cannot grow it
+// without limit; past it, words are analyzed without being remembered.
+const maxCachedWords = 1 << 18
+
+// NewAnalyzer returns an Analyzer with an empty word cache.
 func NewAnalyzer() *Analyzer {
-	return &Analyzer{stems: make(map[string]string, 1<<12)}
+	return &Analyzer{words: make(map[string]word, 1<<12)}
 }
 
 // Tokens returns the words of text in order, stop words included and marked.
 func (a *Analyzer) Tokens(text string) []Token {
 	var out []Token
-	a.scan(text, func(word string, start, end int) {
-		if isStopWord(word) {
-			out = append(out, Token{Term: word, Start: start, End: end, Stop: true})
+	a.scan(text, func(w word, start, end int) {
+		if w.stop {
+			out = append(out, Token{Term: w.folded, Start: start, End: end, Stop: true})
 			return
 		}
-		out = append(out, Token{Term: a.stem(word), Start: start, End: end})
+		out = append(out, Token{Term: w.term, Start: start, End: end})
 	})
 	return out
 }
 
 // Terms appends the index terms of text (stop words left out) to dst.
 func (a *Analyzer) Terms(dst []string, text string) []string {
-	a.scan(text, func(word string, _, _ int) {
-		if !isStopWord(word) {
-			dst = append(dst, a.stem(word))
+	a.scan(text, func(w word, _, _ int) {
+		if !w.stop {
+			dst = append(dst, w.term)
 		}
 	})
 	return dst
@@ -89,15 +97,15 @@ func (a *Analyzer) indexTextSpans(text string, spans []termSpan) (string, []term
 // spans when withSpans is set.
 func (a *Analyzer) indexText(text string, spans []termSpan, withSpans bool) (string, []termSpan) {
 	var b strings.Builder
-	a.scan(text, func(word string, start, end int) {
-		if isStopWord(word) {
+	a.scan(text, func(w word, start, end int) {
+		if w.stop {
 			return
 		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		out0 := b.Len()
-		b.WriteString(a.stem(word))
+		b.WriteString(w.term)
 		if withSpans {
 			spans = append(spans, termSpan{src0: int32(start), src1: int32(end), out0: int32(out0), out1: int32(b.Len())})
 		}
@@ -120,20 +128,31 @@ func termsWithin(index string, spans []termSpan, lo, hi int) (string, bool) {
 	return index[spans[i].out0:spans[j-1].out1], true
 }
 
-func (a *Analyzer) stem(word string) string {
+// analyze returns the analysis of the folded word in buf, from the cache
+// when it is there (looking it up allocates nothing).
+func (a *Analyzer) analyze(buf []byte, ascii bool) word {
 	a.mu.RLock()
-	s, ok := a.stems[word]
+	w, ok := a.words[string(buf)]
 	a.mu.RUnlock()
 	if ok {
-		return s
+		return w
 	}
-	s = stemWord(word)
+	key := string(buf)
+	folded := key
+	if !ascii {
+		folded = foldDiacritics(folded)
+	}
+	folded = strings.ReplaceAll(folded, ".", "_")
+	w = word{folded: folded, stop: isStopWord(folded)}
+	if !w.stop {
+		w.term = stemWord(folded)
+	}
 	a.mu.Lock()
-	if len(a.stems) < maxCachedStems {
-		a.stems[word] = s
+	if len(a.words) < maxCachedWords {
+		a.words[key] = w
 	}
 	a.mu.Unlock()
-	return s
+	return w
 }
 
 // stemWord stems one folded word. Snowball keeps apostrophes it did not
@@ -158,17 +177,22 @@ func isASCIILetters(s string) bool {
 	return true
 }
 
-// scan calls fn for each word of text with its folded form and byte range.
+// scan calls fn for each word of text with its analysis and byte range.
 // A word is a run of letters and digits; an apostrophe between letters stays
 // inside it ("Russia's") so the stemmer can strip the possessive, and a comma
 // or point between digits joins them ("2,753", "3.5"). Everything else,
 // including FTS5 syntax characters, separates words.
-func (a *Analyzer) scan(text string, fn func(word string, start, end int)) {
-	var buf []byte
+func (a *Analyzer) scan(text string, fn func(w word, start, end int)) {
+	var arr [64]byte
+	buf := arr[:0]
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !isASCIIWordByte(c) {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 			i += size
 			continue
 		}
@@ -176,12 +200,19 @@ func (a *Analyzer) scan(text string, fn func(word string, start, end int)) {
 		buf = buf[:0]
 		ascii := true
 		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			// Most text is ASCII letters: those skip the rune decoding.
+			if c := text[i]; c < utf8.RuneSelf && isASCIIWordByte(c) {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
 			switch {
 			case isWordRune(r):
-				if r >= utf8.RuneSelf {
-					ascii = false
-				}
+				ascii = false
 				buf = utf8.AppendRune(buf, unicode.ToLower(r))
 				i += size
 				continue
@@ -202,13 +233,12 @@ func (a *Analyzer) scan(text string, fn func(word string, start, end int)) {
 			}
 			break
 		}
-		word := string(buf)
-		if !ascii {
-			word = foldDiacritics(word)
-		}
-		word = strings.ReplaceAll(word, ".", "_")
-		fn(word, start, i)
+		fn(a.analyze(buf, ascii), start, i)
 	}
+}
+
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func isWordRune(r rune) bool {

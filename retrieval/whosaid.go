@@ -179,11 +179,11 @@ func rerankQuotes(an *Analyzer, p plan, fragment string, hits []QuoteHit, common
 // spaces, so that punctuation and quote styles do not defeat a verbatim match.
 func normalizeWords(an *Analyzer, s string) string {
 	var b strings.Builder
-	an.scan(s, func(word string, _, _ int) {
+	an.scan(s, func(w word, _, _ int) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(word)
+		b.WriteString(w.folded)
 	})
 	return " " + b.String() + " "
 }
