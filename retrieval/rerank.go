@@ -10,20 +10,11 @@ import (
 // modest and BM25 remains the backbone.
 const phraseWeight = 0.3
 
-// rerank scores each hit's passage against the question beyond BM25 and
-// fills in its best sentence and highlights; toks are the passages' tokens.
+// rerank scores each hit's passage against the question beyond BM25;
+// toks are the passages' tokens. It keeps each hit's content words for
+// annotate.
 func rerank(p plan, hits []Hit, toks [][]Token) {
-	idf := make(map[string]float64, len(p.terms))
-	for _, t := range p.terms {
-		idf[t.term] = t.idf
-	}
-	// Adjacent pairs of kept question terms, for phrase matching.
-	pairs := map[[2]string]bool{}
-	for i := 0; i+1 < len(p.seq); i++ {
-		if idf[p.seq[i]] > 0 && idf[p.seq[i+1]] > 0 {
-			pairs[[2]string{p.seq[i], p.seq[i+1]}] = true
-		}
-	}
+	_, pairs := questionWeights(p)
 	for i := range hits {
 		h := &hits[i]
 		content := toks[i][:0:0]
@@ -32,10 +23,9 @@ func rerank(p plan, hits []Hit, toks [][]Token) {
 				content = append(content, t)
 			}
 		}
-		for _, t := range content {
-			if _, ok := idf[t.Term]; ok {
-				h.Highlights = append(h.Highlights, corpus.Span{Start: t.Start, End: t.End})
-			}
+		h.content = content
+		if len(pairs) == 0 {
+			continue
 		}
 		phraseHits := map[[2]string]bool{}
 		for j := 0; j+1 < len(content); j++ {
@@ -44,12 +34,42 @@ func rerank(p plan, hits []Hit, toks [][]Token) {
 				phraseHits[k] = true
 			}
 		}
-		if len(pairs) > 0 {
-			h.Score *= 1 + phraseWeight*float64(len(phraseHits))/float64(len(pairs))
-		}
-		h.SentenceSpan = bestSentence(h.Passage, content, idf, pairs)
-		h.Sentence = h.Passage[h.SentenceSpan.Start:h.SentenceSpan.End]
+		h.Score *= 1 + phraseWeight*float64(len(phraseHits))/float64(len(pairs))
 	}
+}
+
+// annotate fills in the best sentence and the highlights of hits ranked by
+// rerank. It runs on the answers only, after the ranking, since finding
+// sentences costs more than scoring.
+func annotate(p plan, hits []Hit) {
+	idf, pairs := questionWeights(p)
+	for i := range hits {
+		h := &hits[i]
+		for _, t := range h.content {
+			if _, ok := idf[t.Term]; ok {
+				h.Highlights = append(h.Highlights, corpus.Span{Start: t.Start, End: t.End})
+			}
+		}
+		h.SentenceSpan = bestSentence(h.Passage, h.content, idf, pairs)
+		h.Sentence = h.Passage[h.SentenceSpan.Start:h.SentenceSpan.End]
+		h.content = nil
+	}
+}
+
+// questionWeights returns the IDF of each kept question term and the
+// adjacent pairs of kept terms, for phrase matching.
+func questionWeights(p plan) (map[string]float64, map[[2]string]bool) {
+	idf := make(map[string]float64, len(p.terms))
+	for _, t := range p.terms {
+		idf[t.term] = t.idf
+	}
+	pairs := map[[2]string]bool{}
+	for i := 0; i+1 < len(p.seq); i++ {
+		if idf[p.seq[i]] > 0 && idf[p.seq[i+1]] > 0 {
+			pairs[[2]string{p.seq[i], p.seq[i+1]}] = true
+		}
+	}
+	return idf, pairs
 }
 
 // bestSentence picks the sentence holding the most question weight: the

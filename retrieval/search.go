@@ -45,6 +45,9 @@ type Hit struct {
 	Doc   Doc
 
 	docRow int64
+	// content is the passage's tokens without stop words, from rerank to
+	// annotate.
+	content []Token
 }
 
 // candidatePool is how many passages BM25 hands to the re-ranker (at least
@@ -110,6 +113,7 @@ func (d *DB) searchPlan(ctx context.Context, p plan, limit int) ([]Hit, error) {
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
+	annotate(p, hits)
 	return hits, nil
 }
 
