@@ -48,7 +48,8 @@ func NewAnalyzer() *Analyzer {
 
 // Tokens returns the words of text in order, stop words included and marked.
 func (a *Analyzer) Tokens(text string) []Token {
-	var out []Token
+	// About one word per six bytes of English text.
+	out := make([]Token, 0, len(text)/6+1)
 	a.scan(text, func(w word, start, end int) {
 		if w.stop {
 			out = append(out, Token{Term: w.folded, Start: start, End: end, Stop: true})
@@ -128,14 +129,15 @@ func termsWithin(index string, spans []termSpan, lo, hi int) (string, bool) {
 	return index[spans[i].out0:spans[j-1].out1], true
 }
 
-// analyze returns the analysis of the folded word in buf, from the cache
-// when it is there (looking it up allocates nothing).
-func (a *Analyzer) analyze(buf []byte, ascii bool) word {
-	a.mu.RLock()
-	w, ok := a.words[string(buf)]
-	a.mu.RUnlock()
-	if ok {
-		return w
+// analyze returns the analysis of the folded word in buf: from cached,
+// the cache as read under the caller's read lock, when it is there
+// (looking it up allocates nothing), else worked out and added to misses.
+func analyze(cached map[string]word, misses map[string]word, buf []byte, ascii bool) (word, map[string]word) {
+	if w, ok := cached[string(buf)]; ok {
+		return w, misses
+	}
+	if w, ok := misses[string(buf)]; ok {
+		return w, misses
 	}
 	key := string(buf)
 	folded := key
@@ -143,16 +145,27 @@ func (a *Analyzer) analyze(buf []byte, ascii bool) word {
 		folded = foldDiacritics(folded)
 	}
 	folded = strings.ReplaceAll(folded, ".", "_")
-	w = word{folded: folded, stop: isStopWord(folded)}
+	w := word{folded: folded, stop: isStopWord(folded)}
 	if !w.stop {
 		w.term = stemWord(folded)
 	}
-	a.mu.Lock()
-	if len(a.words) < maxCachedWords {
-		a.words[key] = w
+	if misses == nil {
+		misses = map[string]word{}
 	}
-	a.mu.Unlock()
-	return w
+	misses[key] = w
+	return w, misses
+}
+
+// remember adds words analyzed by a scan to the cache.
+func (a *Analyzer) remember(misses map[string]word) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for k, w := range misses {
+		if len(a.words) >= maxCachedWords {
+			return
+		}
+		a.words[k] = w
+	}
 }
 
 // stemWord stems one folded word. Snowball keeps apostrophes it did not
@@ -185,6 +198,11 @@ func isASCIILetters(s string) bool {
 func (a *Analyzer) scan(text string, fn func(w word, start, end int)) {
 	var arr [64]byte
 	buf := arr[:0]
+	var misses map[string]word
+	// One read lock for the whole text, not one per word; words not yet
+	// cached are added once the scan is done. fn must not scan.
+	a.mu.RLock()
+	cached := a.words
 	i := 0
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
@@ -233,7 +251,13 @@ func (a *Analyzer) scan(text string, fn func(w word, start, end int)) {
 			}
 			break
 		}
-		fn(a.analyze(buf, ascii), start, i)
+		var w word
+		w, misses = analyze(cached, misses, buf, ascii)
+		fn(w, start, i)
+	}
+	a.mu.RUnlock()
+	if len(misses) > 0 {
+		a.remember(misses)
 	}
 }
 

@@ -17,7 +17,8 @@ func rerank(p plan, hits []Hit, toks [][]Token) {
 	_, pairs := questionWeights(p)
 	for i := range hits {
 		h := &hits[i]
-		content := toks[i][:0:0]
+		// toks are not used after this, so the content words reuse them.
+		content := toks[i][:0]
 		for _, t := range toks[i] {
 			if !t.Stop {
 				content = append(content, t)
