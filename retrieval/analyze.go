@@ -131,8 +131,9 @@ func termsWithin(index string, spans []termSpan, lo, hi int) (string, bool) {
 
 // analyze returns the analysis of the folded word in buf: from cached,
 // the cache as read under the caller's read lock, when it is there
-// (looking it up allocates nothing), else worked out and added to misses.
-func analyze(cached map[string]word, misses map[string]word, buf []byte, ascii bool) (word, map[string]word) {
+// (looking it up allocates nothing), else worked out and, when record is
+// set, added to misses.
+func analyze(cached map[string]word, misses map[string]word, buf []byte, ascii, record bool) (word, map[string]word) {
 	if w, ok := cached[string(buf)]; ok {
 		return w, misses
 	}
@@ -148,6 +149,9 @@ func analyze(cached map[string]word, misses map[string]word, buf []byte, ascii b
 	w := word{folded: folded, stop: isStopWord(folded)}
 	if !w.stop {
 		w.term = stemWord(folded)
+	}
+	if !record {
+		return w, misses
 	}
 	if misses == nil {
 		misses = map[string]word{}
@@ -196,13 +200,23 @@ func isASCIILetters(s string) bool {
 // or point between digits joins them ("2,753", "3.5"). Everything else,
 // including FTS5 syntax characters, separates words.
 func (a *Analyzer) scan(text string, fn func(w word, start, end int)) {
+	if misses := a.scanLocked(text, fn); len(misses) > 0 {
+		a.remember(misses)
+	}
+}
+
+// scanLocked is scan under one read lock for the whole text, not one per
+// word; it returns the words not yet cached, for scan to add once the
+// lock is released (none once the cache is full). fn must not scan.
+func (a *Analyzer) scanLocked(text string, fn func(w word, start, end int)) (misses map[string]word) {
+	a.mu.RLock()
+	// Deferred, so that a panic in fn or the stemmer cannot leave the
+	// lock held and every later scan waiting for it.
+	defer a.mu.RUnlock()
+	cached := a.words
+	full := len(cached) >= maxCachedWords
 	var arr [64]byte
 	buf := arr[:0]
-	var misses map[string]word
-	// One read lock for the whole text, not one per word; words not yet
-	// cached are added once the scan is done. fn must not scan.
-	a.mu.RLock()
-	cached := a.words
 	i := 0
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
@@ -252,13 +266,10 @@ func (a *Analyzer) scan(text string, fn func(w word, start, end int)) {
 			break
 		}
 		var w word
-		w, misses = analyze(cached, misses, buf, ascii)
+		w, misses = analyze(cached, misses, buf, ascii, !full)
 		fn(w, start, i)
 	}
-	a.mu.RUnlock()
-	if len(misses) > 0 {
-		a.remember(misses)
-	}
+	return misses
 }
 
 func isASCIIWordByte(c byte) bool {

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -120,5 +121,36 @@ func TestTermsWithin(t *testing.T) {
 		if got != c.want || ok != c.ok {
 			t.Errorf("termsWithin(%q) = %q, %v, want %q, %v", text[c.lo:c.hi], got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// A panic in a scan's callback must not leave the cache locked: later
+// scans would wait for ever (the bot recovers panics and keeps serving).
+func TestScanPanicReleasesLock(t *testing.T) {
+	an := NewAnalyzer()
+	func() {
+		defer func() { recover() }()
+		an.scan("harbor bridge", func(word, int, int) { panic("callback failed") })
+	}()
+	if !an.mu.TryLock() {
+		t.Fatal("the analyzer's lock is still held after a panicking scan")
+	}
+	an.mu.Unlock()
+	if got := an.IndexText("freshly dredged harbor"); got != "fresh dredg harbor" {
+		t.Errorf("IndexText after a panic = %q", got)
+	}
+}
+
+// Once the cache is full, new words are analyzed alike but not kept.
+func TestWordCacheBound(t *testing.T) {
+	an := NewAnalyzer()
+	for i := range maxCachedWords {
+		an.words[fmt.Sprintf("filler%d", i)] = word{}
+	}
+	if got := an.IndexText("Dredging the harbors"); got != "dredg harbor" {
+		t.Errorf("IndexText with a full cache = %q, want %q", got, "dredg harbor")
+	}
+	if len(an.words) != maxCachedWords {
+		t.Errorf("cache holds %d words, want the bound %d", len(an.words), maxCachedWords)
 	}
 }

@@ -111,6 +111,10 @@ func (d *DB) searchPlan(ctx context.Context, p plan, limit int) ([]Hit, error) {
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	diversify(hits)
 	if len(hits) > limit {
+		// The dropped hits stay in the array: let their tokens go.
+		for i := range hits[limit:] {
+			hits[limit+i].content = nil
+		}
 		hits = hits[:limit]
 	}
 	annotate(p, hits)
