@@ -50,11 +50,10 @@ func TestWithoutCommon(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := plan{terms: tt.terms}
-			p.match = orExpression(p.terms)
 			core, dropped := p.withoutCommon(tt.budget)
 			want := tt.wantCore
 			if want == "" {
-				want = p.match
+				want = orExpression(p.terms)
 			}
 			if got := orExpression(core); got != want {
 				t.Errorf("core = %s, want %s", got, want)
@@ -93,7 +92,7 @@ func TestScoreCommonMatchesFTS5(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := ftsScores(t, d, "SELECT rowid, -bm25(passages_fts, ?, 1.0) FROM passages_fts WHERE passages_fts MATCH ?", titleWeight, p.match)
+		want := ftsScores(t, d, "SELECT rowid, -bm25(passages_fts, ?, 1.0) FROM passages_fts WHERE passages_fts MATCH ?", titleWeight, orExpression(p.terms))
 		var core []queryTerm
 		core, p.common = p.withoutCommon(1)
 		if len(p.common) == 0 {
@@ -145,7 +144,7 @@ func TestCommonScorerMatchesFTS5ForQuotes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := ftsScores(t, d, "SELECT rowid, -bm25(quotes_fts) FROM quotes_fts WHERE quotes_fts MATCH ?", p.match)
+		want := ftsScores(t, d, "SELECT rowid, -bm25(quotes_fts) FROM quotes_fts WHERE quotes_fts MATCH ?", orExpression(p.terms))
 		core, dropped := p.withoutCommon(1)
 		c := newCommonScorer(dropped, d.quoteStats)
 		if c == nil {

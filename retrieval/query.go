@@ -29,15 +29,14 @@ type queryTerm struct {
 type plan struct {
 	terms []queryTerm // kept terms, in question order
 	seq   []string    // the question's non-stop terms in order, for phrase matching
-	match string      // FTS5 MATCH expression
 	// common are terms left out of the candidate search, to be scored in
 	// Go on the candidates only (see scoringBudget).
 	common []queryTerm
 }
 
-// planQuery analyzes a question, looks up how common each term is, and
-// builds an FTS5 expression in which every term is a quoted string. User
-// text therefore never reaches FTS5 as syntax: the analyzer only emits
+// planQuery analyzes a question and looks up how common each term is. Its
+// terms reach FTS5 through orExpression, as quoted strings, so user text
+// never reaches FTS5 as syntax: the analyzer only emits
 // letters, digits and '_', and quoting makes even "AND" or "NEAR" plain
 // words. A question with no indexed terms yields a plan with no terms.
 func (d *DB) planQuery(ctx context.Context, question string, space termSpace) (plan, error) {
@@ -73,7 +72,6 @@ func (d *DB) planQuery(ctx context.Context, question string, space termSpace) (p
 		p.terms = p.terms[:maxQueryTerms]
 	}
 	sort.Slice(p.terms, func(i, j int) bool { return p.terms[i].pos < p.terms[j].pos })
-	p.match = orExpression(p.terms)
 	return p, nil
 }
 
