@@ -35,6 +35,30 @@ const fastest = 3
 // RevealResponse is the answer to a round: what was right, the quotation
 // or sentence with its source link, and the fastest correct players.
 func RevealResponse(q retrieval.Quiz, qu retrieval.Question, answers []retrieval.RoundAnswer) Response {
+	r := AnswerResponse(q, qu)
+	correct := 0
+	var lines []string
+	for _, a := range answers {
+		if !a.Correct {
+			continue
+		}
+		correct++
+		if len(lines) < fastest {
+			lines = append(lines, fmt.Sprintf("%d. <@%s> · %.1f s", len(lines)+1, a.User, a.Elapsed.Seconds()))
+		}
+	}
+	if len(lines) == 0 {
+		lines = []string{"nobody this time"}
+	}
+	r.Embeds[0].Fields = append(r.Embeds[0].Fields,
+		Field{Name: "Fastest correct", Value: strings.Join(lines, "\n"), Inline: true},
+		Field{Name: "Answers", Value: fmt.Sprintf("%d, %d correct", len(answers), correct), Inline: true})
+	return r
+}
+
+// AnswerResponse is RevealResponse without the players' tally, for a
+// round with one player (the console quiz).
+func AnswerResponse(q retrieval.Quiz, qu retrieval.Question) Response {
 	answer := ""
 	if qu.Answer >= 0 && qu.Answer < len(qu.Choices) {
 		answer = qu.Choices[qu.Answer]
@@ -52,23 +76,6 @@ func RevealResponse(q retrieval.Quiz, qu retrieval.Question, answers []retrieval
 		e.Footer = fmt.Sprintf("quote %d · /quote id:%d", qu.Ref, qu.Ref)
 	}
 	e.Fields = sourceFields(linkRef(qu.Title, qu.DocDate, "", qu.Link), qu.Link)
-	correct := 0
-	var lines []string
-	for _, a := range answers {
-		if !a.Correct {
-			continue
-		}
-		correct++
-		if len(lines) < fastest {
-			lines = append(lines, fmt.Sprintf("%d. <@%s> · %.1f s", len(lines)+1, a.User, a.Elapsed.Seconds()))
-		}
-	}
-	if len(lines) == 0 {
-		lines = []string{"nobody this time"}
-	}
-	e.Fields = append(e.Fields,
-		Field{Name: "Fastest correct", Value: strings.Join(lines, "\n"), Inline: true},
-		Field{Name: "Answers", Value: fmt.Sprintf("%d, %d correct", len(answers), correct), Inline: true})
 	return Response{
 		Content: fmt.Sprintf("**Quiz #%d** · round %d of %d · the answer: **%s**", q.ID, qu.Round, q.Rounds, Escape(answer)),
 		Embeds:  []Embed{e},

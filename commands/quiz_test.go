@@ -104,3 +104,34 @@ func TestResumeAfterRestart(t *testing.T) {
 		t.Errorf("live quiz state = %q, want done", got.State)
 	}
 }
+
+// A reveal is the answer plus the players' tally; the answer alone (the
+// console's one-player quiz) carries no tally.
+func TestRevealTally(t *testing.T) {
+	quiz := retrieval.Quiz{ID: 7, Rounds: 3}
+	q := testQuestion
+	q.Round = 2
+	answers := []retrieval.RoundAnswer{
+		{User: "u1", Correct: true, Elapsed: 2100 * time.Millisecond},
+		{User: "u2", Correct: false, Elapsed: time.Second},
+		{User: "u3", Correct: true, Elapsed: 4 * time.Second},
+	}
+	plain := AnswerResponse(quiz, q)
+	for _, f := range plain.Embeds[0].Fields {
+		if f.Name == "Fastest correct" || f.Name == "Answers" {
+			t.Errorf("AnswerResponse has tally field %q", f.Name)
+		}
+	}
+	full := RevealResponse(quiz, q, answers)
+	if full.Content != plain.Content || full.Embeds[0].Description != plain.Embeds[0].Description {
+		t.Errorf("RevealResponse and AnswerResponse differ beyond the tally:\n%+v\n%+v", full, plain)
+	}
+	f := full.Embeds[0].Fields
+	if len(f) != len(plain.Embeds[0].Fields)+2 {
+		t.Fatalf("RevealResponse has %d fields, want the answer's %d and two more", len(f), len(plain.Embeds[0].Fields))
+	}
+	tally := f[len(f)-2:]
+	if tally[0].Value != "1. <@u1> · 2.1 s\n2. <@u3> · 4.0 s" || tally[1].Value != "3, 2 correct" {
+		t.Errorf("tally = %+v", tally)
+	}
+}

@@ -207,19 +207,15 @@ func consoleQuiz(ctx context.Context, router *commands.Router, req commands.Requ
 				choice = n - 1
 			}
 		}
-		var answers []retrieval.RoundAnswer
 		if choice == q.Answer {
 			score++
 			fmt.Fprintln(std.out, "Right!")
 		} else {
 			fmt.Fprintf(std.out, "Not quite: the answer is %d. %s\n", q.Answer+1, q.Choices[q.Answer])
 		}
-		reveal := commands.RevealResponse(quiz, q, answers)
+		// One player: the round's tally would say nothing.
+		reveal := commands.AnswerResponse(quiz, q)
 		reveal.Content, reveal.Buttons = "", nil
-		// One player: the round's tally says nothing.
-		if f := reveal.Embeds[0].Fields; len(f) >= 2 {
-			reveal.Embeds[0].Fields = f[:len(f)-2]
-		}
 		if err := reveal.WriteText(std.out); err != nil {
 			return err
 		}
