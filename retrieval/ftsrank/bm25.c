@@ -136,6 +136,7 @@ typedef struct rankQuery {
 	int nPhrase;
 	double avgLen;
 	lengthCache *lengths; // may be 0
+	int checked;          // a held length was compared with FTS5's own
 	double *weight;       // nCol column weights
 	double *idf;          // nPhrase inverse document frequencies
 	double *freq;         // nPhrase term frequencies of the current row
@@ -223,6 +224,22 @@ static void citebotBM25(const Fts5ExtensionApi *api, Fts5Context *fts,
 	lengthCache *lc = q->lengths;
 	if (lc && row >= 0 && row < lc->n && lc->len[row] != 0) {
 		n = lc->len[row];
+		if (!q->checked) {
+			// The table's name is the caller's word: the first held
+			// length is checked against FTS5's, and on a mismatch the
+			// whole query looks lengths up.
+			q->checked = 1;
+			int own = 0;
+			int rc = api->xColumnSize(fts, -1, &own);
+			if (rc != SQLITE_OK) {
+				sqlite3_result_error_code(ctx, rc);
+				return;
+			}
+			if (own != n) {
+				q->lengths = 0;
+				n = own;
+			}
+		}
 	} else {
 		int rc = api->xColumnSize(fts, -1, &n);
 		if (rc != SQLITE_OK) {

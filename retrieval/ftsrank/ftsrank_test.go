@@ -1,6 +1,7 @@
 package ftsrank
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"path/filepath"
@@ -251,6 +252,7 @@ func TestScoresInWriteTransaction(t *testing.T) {
 
 // The lengths held in memory are the ones used: a wrong recorded length
 // changes the score (so the equal scores above are not FTS5's own lookup).
+// Only the first row's length is checked against FTS5's.
 func TestRecordedLengthsAreUsed(t *testing.T) {
 	db, _ := rankDB(t)
 	var l Lengths
@@ -259,12 +261,30 @@ func TestRecordedLengthsAreUsed(t *testing.T) {
 	if _, err := db.Exec("UPDATE fts_lengths SET lens = (SELECT substr(lens, 1, 6) || x'1e00' || substr(lens, 9) FROM fts_lengths WHERE tbl = 'docs' AND chunk = 0) WHERE tbl = 'docs' AND chunk = 0"); err != nil {
 		t.Fatal(err)
 	}
-	var want, got float64
-	if err := db.QueryRow(`SELECT -bm25(docs), citebot_bm25(docs, 'docs') FROM docs WHERE docs MATCH 'harbor' AND rowid = 3`).Scan(&want, &got); err != nil {
+	rs, err := db.Query(`SELECT rowid, -bm25(docs), citebot_bm25(docs, 'docs') FROM docs WHERE docs MATCH 'harbor' ORDER BY rowid`)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got >= want {
-		t.Errorf("row 3 recorded 10x longer: citebot_bm25 = %v, want below bm25's %v", got, want)
+	defer rs.Close()
+	seen := 0
+	for rs.Next() {
+		var id int64
+		var want, got float64
+		if err := rs.Scan(&id, &want, &got); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case id == 3:
+			seen++
+			if got >= want {
+				t.Errorf("row 3 recorded 10x longer: citebot_bm25 = %v, want below bm25's %v", got, want)
+			}
+		case got != want:
+			t.Errorf("row %d: citebot_bm25 = %v, bm25 = %v", id, got, want)
+		}
+	}
+	if seen != 1 {
+		t.Fatalf("row 3 matched %d times", seen)
 	}
 }
 
@@ -285,6 +305,39 @@ func TestDamagedLengths(t *testing.T) {
 		}
 	}
 	sameScores(t, db, exprs)
+}
+
+// Lengths recorded under another table's name are not used: scores stay
+// those of FTS5's own lengths.
+func TestLengthsOfAnotherTable(t *testing.T) {
+	db, _ := rankDB(t)
+	var l Lengths
+	insert(t, db, rows, &l)
+	// 'other' says every row is 9 tokens long, which none of docs' rows is.
+	wrong := bytes.Repeat([]byte{9, 0}, ChunkRows)
+	if _, err := db.Exec("INSERT INTO fts_lengths(tbl, chunk, lens) SELECT 'other', chunk, ? FROM fts_lengths", wrong); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := db.Query(`SELECT rowid, -bm25(docs), citebot_bm25(docs, 'other') FROM docs WHERE docs MATCH '"harbor" OR "bridg"'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rs.Close()
+	n := 0
+	for rs.Next() {
+		var id int64
+		var want, got float64
+		if err := rs.Scan(&id, &want, &got); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if got != want {
+			t.Errorf("row %d: citebot_bm25 with another table's lengths = %v, bm25 = %v", id, got, want)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no row matched")
+	}
 }
 
 func TestArguments(t *testing.T) {
