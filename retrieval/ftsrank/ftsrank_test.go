@@ -99,6 +99,55 @@ var rows = []row{
 	{4096, "late", "bridg"},
 }
 
+// querier is a *sql.DB or *sql.Tx.
+type querier interface {
+	Query(string, ...any) (*sql.Rows, error)
+}
+
+// scored is one row's bm25() (negated) and citebot_bm25 scores.
+type scored struct {
+	id        int64
+	bm25, got float64
+}
+
+// scores runs query, which selects rowid, -bm25(...) and citebot_bm25(...)
+// in that order.
+func scores(t *testing.T, q querier, query string, args ...any) []scored {
+	t.Helper()
+	rs, err := q.Query(query, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	defer rs.Close()
+	var out []scored
+	for rs.Next() {
+		var s scored
+		if err := rs.Scan(&s.id, &s.bm25, &s.got); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	if err := rs.Err(); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return out
+}
+
+// allEqual checks that query, as for scores, matches rows and gives each
+// the same two scores.
+func allEqual(t *testing.T, q querier, query string) {
+	t.Helper()
+	got := scores(t, q, query)
+	if len(got) == 0 {
+		t.Fatalf("%s: no row matched", query)
+	}
+	for _, s := range got {
+		if s.got != s.bm25 {
+			t.Errorf("%s, row %d: citebot_bm25 = %v, bm25 = %v", query, s.id, s.got, s.bm25)
+		}
+	}
+}
+
 // sameScores checks that citebot_bm25 gives every matching row exactly
 // bm25()'s score (negated), for each expression and column weights, and
 // that some rows matched.
@@ -107,26 +156,13 @@ func sameScores(t *testing.T, db *sql.DB, exprs []string) {
 	n := 0
 	for _, weights := range [][2]float64{{1, 1}, {2.5, 1}, {0, 1}} {
 		for _, m := range exprs {
-			rs, err := db.Query(`SELECT rowid, -bm25(docs, ?1, ?2), citebot_bm25(docs, 'docs', ?1, ?2)
-				FROM docs WHERE docs MATCH ?3`, weights[0], weights[1], m)
-			if err != nil {
-				t.Fatalf("%s: %v", m, err)
-			}
-			for rs.Next() {
-				var id int64
-				var want, got float64
-				if err := rs.Scan(&id, &want, &got); err != nil {
-					t.Fatal(err)
-				}
+			for _, s := range scores(t, db, `SELECT rowid, -bm25(docs, ?1, ?2), citebot_bm25(docs, 'docs', ?1, ?2)
+				FROM docs WHERE docs MATCH ?3`, weights[0], weights[1], m) {
 				n++
-				if got != want {
-					t.Errorf("%s, weights %v, row %d: citebot_bm25 = %v, bm25 = %v", m, weights, id, got, want)
+				if s.got != s.bm25 {
+					t.Errorf("%s, weights %v, row %d: citebot_bm25 = %v, bm25 = %v", m, weights, s.id, s.got, s.bm25)
 				}
 			}
-			if err := rs.Err(); err != nil {
-				t.Fatalf("%s: %v", m, err)
-			}
-			rs.Close()
 		}
 	}
 	if n == 0 {
@@ -223,27 +259,7 @@ func TestScoresInWriteTransaction(t *testing.T) {
 	if err := l.Write(ctx, tx); err != nil {
 		t.Fatal(err)
 	}
-	compare := func(q interface {
-		Query(string, ...any) (*sql.Rows, error)
-	}) {
-		t.Helper()
-		rs, err := q.Query(`SELECT rowid, -bm25(docs), citebot_bm25(docs, 'docs') FROM docs WHERE docs MATCH '"ferri" OR "harbor"'`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rs.Close()
-		for rs.Next() {
-			var id int64
-			var want, got float64
-			if err := rs.Scan(&id, &want, &got); err != nil {
-				t.Fatal(err)
-			}
-			if got != want {
-				t.Errorf("row %d: citebot_bm25 = %v, bm25 = %v", id, got, want)
-			}
-		}
-	}
-	compare(tx)
+	allEqual(t, tx, `SELECT rowid, -bm25(docs), citebot_bm25(docs, 'docs') FROM docs WHERE docs MATCH '"ferri" OR "harbor"'`)
 	if err := tx.Rollback(); err != nil {
 		t.Fatal(err)
 	}
@@ -261,26 +277,16 @@ func TestRecordedLengthsAreUsed(t *testing.T) {
 	if _, err := db.Exec("UPDATE fts_lengths SET lens = (SELECT substr(lens, 1, 6) || x'1e00' || substr(lens, 9) FROM fts_lengths WHERE tbl = 'docs' AND chunk = 0) WHERE tbl = 'docs' AND chunk = 0"); err != nil {
 		t.Fatal(err)
 	}
-	rs, err := db.Query(`SELECT rowid, -bm25(docs), citebot_bm25(docs, 'docs') FROM docs WHERE docs MATCH 'harbor' ORDER BY rowid`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rs.Close()
 	seen := 0
-	for rs.Next() {
-		var id int64
-		var want, got float64
-		if err := rs.Scan(&id, &want, &got); err != nil {
-			t.Fatal(err)
-		}
+	for _, s := range scores(t, db, `SELECT rowid, -bm25(docs), citebot_bm25(docs, 'docs') FROM docs WHERE docs MATCH 'harbor' ORDER BY rowid`) {
 		switch {
-		case id == 3:
+		case s.id == 3:
 			seen++
-			if got >= want {
-				t.Errorf("row 3 recorded 10x longer: citebot_bm25 = %v, want below bm25's %v", got, want)
+			if s.got >= s.bm25 {
+				t.Errorf("row 3 recorded 10x longer: citebot_bm25 = %v, want below bm25's %v", s.got, s.bm25)
 			}
-		case got != want:
-			t.Errorf("row %d: citebot_bm25 = %v, bm25 = %v", id, got, want)
+		case s.got != s.bm25:
+			t.Errorf("row %d: citebot_bm25 = %v, bm25 = %v", s.id, s.got, s.bm25)
 		}
 	}
 	if seen != 1 {
@@ -318,26 +324,7 @@ func TestLengthsOfAnotherTable(t *testing.T) {
 	if _, err := db.Exec("INSERT INTO fts_lengths(tbl, chunk, lens) SELECT 'other', chunk, ? FROM fts_lengths", wrong); err != nil {
 		t.Fatal(err)
 	}
-	rs, err := db.Query(`SELECT rowid, -bm25(docs), citebot_bm25(docs, 'other') FROM docs WHERE docs MATCH '"harbor" OR "bridg"'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rs.Close()
-	n := 0
-	for rs.Next() {
-		var id int64
-		var want, got float64
-		if err := rs.Scan(&id, &want, &got); err != nil {
-			t.Fatal(err)
-		}
-		n++
-		if got != want {
-			t.Errorf("row %d: citebot_bm25 with another table's lengths = %v, bm25 = %v", id, got, want)
-		}
-	}
-	if n == 0 {
-		t.Fatal("no row matched")
-	}
+	allEqual(t, db, `SELECT rowid, -bm25(docs), citebot_bm25(docs, 'other') FROM docs WHERE docs MATCH '"harbor" OR "bridg"'`)
 }
 
 func TestArguments(t *testing.T) {
