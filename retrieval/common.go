@@ -155,15 +155,15 @@ func (c *commonScorer) score() float64 {
 	return s
 }
 
-// scoreCommon adds to each hit's score what p's common terms would have
+// scoreCommon adds to each hit's score what the common terms would have
 // added in bm25(passages_fts, titleWeight, 1): their frequencies over the
 // passage's head (document title and section) and body, against its
 // length over both. toks are the hits' passage tokens. The sum equals the
 // score of the full OR query to rounding, as long as the index has not
 // changed since it was opened: the statistics are read at Open, while
 // FTS5's half of the score uses the file as it is now.
-func scoreCommon(an *Analyzer, p plan, hits []Hit, toks [][]Token, st ftsAverages) {
-	c := newCommonScorer(p.common, st)
+func scoreCommon(an *Analyzer, common []queryTerm, hits []Hit, toks [][]Token, st ftsAverages) {
+	c := newCommonScorer(common, st)
 	if c == nil {
 		return
 	}

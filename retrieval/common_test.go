@@ -93,9 +93,8 @@ func TestScoreCommonMatchesFTS5(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := ftsScores(t, d, "SELECT rowid, -bm25(passages_fts, ?, 1.0) FROM passages_fts WHERE passages_fts MATCH ?", titleWeight, orExpression(p.terms))
-		var core []queryTerm
-		core, p.common = p.withoutCommon(1)
-		if len(p.common) == 0 {
+		core, common := p.withoutCommon(1)
+		if len(common) == 0 {
 			t.Fatalf("%q: no common terms at budget 1", q)
 		}
 		cands, err := d.candidates(ctx, core, 100)
@@ -113,7 +112,7 @@ func TestScoreCommonMatchesFTS5(t *testing.T) {
 		for i, h := range hits {
 			toks[i] = d.an.Tokens(h.Passage)
 		}
-		scoreCommon(d.an, p, hits, toks, d.passageStats)
+		scoreCommon(d.an, common, hits, toks, d.passageStats)
 		for _, h := range hits {
 			if math.Abs(h.Score-want[h.PassageID]) > 1e-9 {
 				t.Errorf("%q, passage %q: score %v, FTS5 gives %v", q, strings.TrimSpace(h.Passage), h.Score, want[h.PassageID])

@@ -29,9 +29,6 @@ type queryTerm struct {
 type plan struct {
 	terms []queryTerm // kept terms, in question order
 	seq   []string    // the question's non-stop terms in order, for phrase matching
-	// common are terms left out of the candidate search, to be scored in
-	// Go on the candidates only (see scoringBudget).
-	common []queryTerm
 }
 
 // planQuery analyzes a question and looks up how common each term is. Its

@@ -13,8 +13,8 @@ const phraseWeight = 0.3
 // rerank scores each hit's passage against the question beyond BM25;
 // toks are the passages' tokens. It keeps each hit's content words for
 // annotate.
-func rerank(p plan, hits []Hit, toks [][]Token) {
-	_, pairs := questionWeights(p)
+func rerank(w weights, hits []Hit, toks [][]Token) {
+	pairs := w.pairs
 	for i := range hits {
 		h := &hits[i]
 		// toks are not used after this, so the content words reuse them.
@@ -42,8 +42,8 @@ func rerank(p plan, hits []Hit, toks [][]Token) {
 // annotate fills in the best sentence and the highlights of hits ranked by
 // rerank. It runs on the answers only, after the ranking, since finding
 // sentences costs more than scoring.
-func annotate(p plan, hits []Hit) {
-	idf, pairs := questionWeights(p)
+func annotate(w weights, hits []Hit) {
+	idf, pairs := w.idf, w.pairs
 	for i := range hits {
 		h := &hits[i]
 		for _, t := range h.content {
@@ -57,9 +57,15 @@ func annotate(p plan, hits []Hit) {
 	}
 }
 
-// questionWeights returns the IDF of each kept question term and the
-// adjacent pairs of kept terms, for phrase matching.
-func questionWeights(p plan) (map[string]float64, map[[2]string]bool) {
+// weights are what rerank and annotate weigh a passage's words by: the
+// IDF of each kept question term and the adjacent pairs of kept terms,
+// for phrase matching.
+type weights struct {
+	idf   map[string]float64
+	pairs map[[2]string]bool
+}
+
+func questionWeights(p plan) weights {
 	idf := make(map[string]float64, len(p.terms))
 	for _, t := range p.terms {
 		idf[t.term] = t.idf
@@ -70,7 +76,7 @@ func questionWeights(p plan) (map[string]float64, map[[2]string]bool) {
 			pairs[[2]string{p.seq[i], p.seq[i+1]}] = true
 		}
 	}
-	return idf, pairs
+	return weights{idf: idf, pairs: pairs}
 }
 
 // bestSentence picks the sentence holding the most question weight: the

@@ -78,8 +78,7 @@ func (d *DB) searchPlan(ctx context.Context, p plan, limit int) ([]Hit, error) {
 	if len(p.terms) == 0 {
 		return nil, nil
 	}
-	var core []queryTerm
-	core, p.common = p.candidateTerms(d.passageStats)
+	core, common := p.candidateTerms(d.passageStats)
 	// The document ranking does not depend on the passage ranking, so it
 	// runs at the same time, on a connection of its own. It too leaves out
 	// the most common terms, past a budget of its own: their share of a
@@ -105,9 +104,10 @@ func (d *DB) searchPlan(ctx context.Context, p plan, limit int) ([]Hit, error) {
 	for i, h := range hits {
 		toks[i] = d.an.Tokens(h.Passage)
 	}
-	scoreCommon(d.an, p, hits, toks, d.passageStats)
+	scoreCommon(d.an, common, hits, toks, d.passageStats)
 	blendDocScores(hits, dr)
-	rerank(p, hits, toks)
+	w := questionWeights(p)
+	rerank(w, hits, toks)
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	diversify(hits)
 	if len(hits) > limit {
@@ -117,7 +117,7 @@ func (d *DB) searchPlan(ctx context.Context, p plan, limit int) ([]Hit, error) {
 		}
 		hits = hits[:limit]
 	}
-	annotate(p, hits)
+	annotate(w, hits)
 	return hits, nil
 }
 
