@@ -171,23 +171,7 @@ func TestCommonScorerMatchesFTS5ForQuotes(t *testing.T) {
 // ftsScores runs a query of rowids and FTS5 bm25() scores.
 func ftsScores(t *testing.T, d *DB, query string, args ...any) map[int64]float64 {
 	t.Helper()
-	rows, err := d.db.Query(query, args...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	want := map[int64]float64{}
-	for rows.Next() {
-		var id int64
-		var s float64
-		if err := rows.Scan(&id, &s); err != nil {
-			t.Fatal(err)
-		}
-		want[id] = s
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
+	want := idMap[float64](t, d.db, query, args...)
 	if len(want) == 0 {
 		t.Fatalf("%s: no rows", query)
 	}

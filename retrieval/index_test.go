@@ -508,20 +508,25 @@ func TestFTSLengthsRecorded(t *testing.T) {
 
 func passageTexts(t *testing.T, dbPath string) map[int64]string {
 	t.Helper()
-	raw := rawIndex(t, dbPath)
-	rows, err := raw.Query("SELECT id, text FROM passages")
+	return idMap[string](t, rawIndex(t, dbPath), "SELECT id, text FROM passages")
+}
+
+// idMap runs query, whose rows are an integer key and one value, and
+// returns the values by key.
+func idMap[V any](t *testing.T, q queryer, query string, args ...any) map[int64]V {
+	t.Helper()
+	out := map[int64]V{}
+	err := eachRow(context.Background(), q, query, func(r rowScanner) error {
+		var id int64
+		var v V
+		if err := r.Scan(&id, &v); err != nil {
+			return err
+		}
+		out[id] = v
+		return nil
+	}, query, args...)
 	if err != nil {
 		t.Fatal(err)
-	}
-	defer rows.Close()
-	out := map[int64]string{}
-	for rows.Next() {
-		var id int64
-		var text string
-		if err := rows.Scan(&id, &text); err != nil {
-			t.Fatal(err)
-		}
-		out[id] = text
 	}
 	return out
 }
@@ -531,32 +536,16 @@ func checkFTSLengths(t *testing.T, dbPath string) {
 	raw := rawIndex(t, dbPath)
 	for _, table := range []string{"passages_fts", "documents_fts", "quotes_fts"} {
 		got := map[int64]int{}
-		rows, err := raw.Query("SELECT chunk, lens FROM fts_lengths WHERE tbl = ?", table)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			var chunk int64
-			var lens []byte
-			if err := rows.Scan(&chunk, &lens); err != nil {
-				t.Fatal(err)
-			}
+		for chunk, lens := range idMap[[]byte](t, raw, "SELECT chunk, lens FROM fts_lengths WHERE tbl = ?", table) {
 			for i := 0; i+1 < len(lens); i += 2 {
 				got[chunk*ftsrank.ChunkRows+int64(i/2)] = int(lens[i]) | int(lens[i+1])<<8
 			}
 		}
-		rows.Close()
-		rows, err = raw.Query("SELECT id, sz FROM " + table + "_docsize")
-		if err != nil {
-			t.Fatal(err)
+		sizes := idMap[[]byte](t, raw, "SELECT id, sz FROM "+table+"_docsize")
+		if len(sizes) == 0 {
+			t.Errorf("%s: no rows", table)
 		}
-		n := 0
-		for rows.Next() {
-			var id int64
-			var sz []byte
-			if err := rows.Scan(&id, &sz); err != nil {
-				t.Fatal(err)
-			}
+		for id, sz := range sizes {
 			want := 0
 			for len(sz) > 0 {
 				v, k := sqliteVarint(sz)
@@ -569,11 +558,6 @@ func checkFTSLengths(t *testing.T, dbPath string) {
 			if got[id] != want {
 				t.Errorf("%s row %d: recorded length %d, FTS5 counts %d", table, id, got[id], want)
 			}
-			n++
-		}
-		rows.Close()
-		if n == 0 {
-			t.Errorf("%s: no rows", table)
 		}
 	}
 }
