@@ -52,9 +52,7 @@ func rankDB(t *testing.T) (*sql.DB, string) {
 		`CREATE VIRTUAL TABLE docs USING fts5(title, body, content = '', contentless_delete = 1, tokenize = "ascii tokenchars '_'")`,
 		`CREATE TABLE fts_lengths (tbl TEXT NOT NULL, chunk INTEGER NOT NULL, lens BLOB NOT NULL, PRIMARY KEY (tbl, chunk)) WITHOUT ROWID`,
 	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
+		mustExec(t, db, q)
 	}
 	return db, path
 }
@@ -74,9 +72,7 @@ func insert(t *testing.T, db *sql.DB, rows []row, l *Lengths) {
 	}
 	defer tx.Rollback()
 	for _, r := range rows {
-		if _, err := tx.Exec("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", r.id, r.title, r.body); err != nil {
-			t.Fatal(err)
-		}
+		mustExec(t, tx, "INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)", r.id, r.title, r.body)
 		if l != nil {
 			l.Add("docs", r.id, Tokens(r.title)+Tokens(r.body))
 		}
@@ -97,6 +93,25 @@ var rows = []row{
 	{3, "", "harbor harbor harbor"},
 	{1500, "budget", "council budget bridg cost 3_5 million caf\u00e9"}, // a second chunk
 	{4096, "late", "bridg"},
+}
+
+// mustExec runs a statement that the test needs to succeed.
+func mustExec(t *testing.T, e interface {
+	Exec(string, ...any) (sql.Result, error)
+}, query string, args ...any) {
+	t.Helper()
+	if _, err := e.Exec(query, args...); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+}
+
+// indexedDB is rankDB holding rows, with their lengths recorded.
+func indexedDB(t *testing.T) *sql.DB {
+	t.Helper()
+	db, _ := rankDB(t)
+	var l Lengths
+	insert(t, db, rows, &l)
+	return db
 }
 
 // querier is a *sql.DB or *sql.Tx.
@@ -173,9 +188,7 @@ func sameScores(t *testing.T, db *sql.DB, exprs []string) {
 var exprs = []string{`"harbor"`, `"bridg" OR "council"`, `"harbor" OR "ferri" OR "budget" OR "late"`, `"caf` + "\u00e9" + `"`, `"3_5"`}
 
 func TestScoresEqualBM25(t *testing.T) {
-	db, _ := rankDB(t)
-	var l Lengths
-	insert(t, db, rows, &l)
+	db := indexedDB(t)
 	sameScores(t, db, exprs)
 	var chunks int
 	if err := db.QueryRow("SELECT count(*) FROM fts_lengths WHERE tbl = 'docs'").Scan(&chunks); err != nil || chunks != 3 {
@@ -193,9 +206,7 @@ func TestScoresWithoutLengths(t *testing.T) {
 	})
 	t.Run("no table", func(t *testing.T) {
 		db, _ := rankDB(t)
-		if _, err := db.Exec("DROP TABLE fts_lengths"); err != nil {
-			t.Fatal(err)
-		}
+		mustExec(t, db, "DROP TABLE fts_lengths")
 		insert(t, db, rows, nil)
 		sameScores(t, db, exprs)
 	})
@@ -214,9 +225,7 @@ func TestScoresAfterChange(t *testing.T) {
 	for _, journal := range []string{"delete", "wal"} {
 		t.Run(journal, func(t *testing.T) {
 			db, path := rankDB(t)
-			if _, err := db.Exec("PRAGMA journal_mode=" + journal); err != nil {
-				t.Fatal(err)
-			}
+			mustExec(t, db, "PRAGMA journal_mode="+journal)
 			db.SetMaxOpenConns(1) // one connection keeps its loaded lengths
 			var l Lengths
 			insert(t, db, rows[:2], &l)
@@ -228,9 +237,7 @@ func TestScoresAfterChange(t *testing.T) {
 			}
 			defer other.Close()
 			// Row 2 is replaced by a longer one, and rows are added.
-			if _, err := other.Exec("DELETE FROM docs WHERE rowid = 2"); err != nil {
-				t.Fatal(err)
-			}
+			mustExec(t, other, "DELETE FROM docs WHERE rowid = 2")
 			insert(t, other, append([]row{{2, "ferri servic", "ferri harbor bridg ferri servic end tuesday night after ten year"}}, rows[2:]...), &l)
 			sameScores(t, db, exprs)
 		})
@@ -249,12 +256,8 @@ func TestScoresInWriteTransaction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tx.Exec("DELETE FROM docs WHERE rowid = 2"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tx.Exec("INSERT INTO docs(rowid, title, body) VALUES (2, 'ferri', 'ferri ferri harbor tide bridg late night servic')"); err != nil {
-		t.Fatal(err)
-	}
+	mustExec(t, tx, "DELETE FROM docs WHERE rowid = 2")
+	mustExec(t, tx, "INSERT INTO docs(rowid, title, body) VALUES (2, 'ferri', 'ferri ferri harbor tide bridg late night servic')")
 	l.Add("docs", 2, 9)
 	if err := l.Write(ctx, tx); err != nil {
 		t.Fatal(err)
@@ -270,13 +273,9 @@ func TestScoresInWriteTransaction(t *testing.T) {
 // changes the score (so the equal scores above are not FTS5's own lookup).
 // Only the first row's length is checked against FTS5's.
 func TestRecordedLengthsAreUsed(t *testing.T) {
-	db, _ := rankDB(t)
-	var l Lengths
-	insert(t, db, rows, &l)
+	db := indexedDB(t)
 	// Row 3 ("harbor harbor harbor") recorded as 30 tokens instead of 3.
-	if _, err := db.Exec("UPDATE fts_lengths SET lens = (SELECT substr(lens, 1, 6) || x'1e00' || substr(lens, 9) FROM fts_lengths WHERE tbl = 'docs' AND chunk = 0) WHERE tbl = 'docs' AND chunk = 0"); err != nil {
-		t.Fatal(err)
-	}
+	mustExec(t, db, "UPDATE fts_lengths SET lens = (SELECT substr(lens, 1, 6) || x'1e00' || substr(lens, 9) FROM fts_lengths WHERE tbl = 'docs' AND chunk = 0) WHERE tbl = 'docs' AND chunk = 0")
 	seen := 0
 	for _, s := range scores(t, db, `SELECT rowid, -bm25(docs), citebot_bm25(docs, 'docs') FROM docs WHERE docs MATCH 'harbor' ORDER BY rowid`) {
 		switch {
@@ -306,9 +305,7 @@ func TestDamagedLengths(t *testing.T) {
 		"INSERT INTO fts_lengths VALUES ('docs', 7, randomblob(5000))",
 		"INSERT INTO fts_lengths VALUES ('docs', 2.5, x'0100')",
 	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
+		mustExec(t, db, q)
 	}
 	sameScores(t, db, exprs)
 }
@@ -316,14 +313,10 @@ func TestDamagedLengths(t *testing.T) {
 // Lengths recorded under another table's name are not used: scores stay
 // those of FTS5's own lengths.
 func TestLengthsOfAnotherTable(t *testing.T) {
-	db, _ := rankDB(t)
-	var l Lengths
-	insert(t, db, rows, &l)
+	db := indexedDB(t)
 	// 'other' says every row is 9 tokens long, which none of docs' rows is.
 	wrong := bytes.Repeat([]byte{9, 0}, ChunkRows)
-	if _, err := db.Exec("INSERT INTO fts_lengths(tbl, chunk, lens) SELECT 'other', chunk, ? FROM fts_lengths", wrong); err != nil {
-		t.Fatal(err)
-	}
+	mustExec(t, db, "INSERT INTO fts_lengths(tbl, chunk, lens) SELECT 'other', chunk, ? FROM fts_lengths", wrong)
 	allEqual(t, db, `SELECT rowid, -bm25(docs), citebot_bm25(docs, 'other') FROM docs WHERE docs MATCH '"harbor" OR "bridg"'`)
 }
 
